@@ -1,0 +1,54 @@
+// One handler table, two transports. Every payload arrives as unknown, is parsed with the
+// contract's schema, runs the handler, and goes back as an envelope so errors keep their code.
+
+import { z } from 'zod';
+import { AppError, type Envelope } from '../../shared/contract/envelope.ts';
+import {
+  isMethod,
+  requestSchemas,
+  type Method,
+  type RequestParsed,
+  type ResponseMap,
+} from '../../shared/contract/requests.ts';
+
+export type Handlers = {
+  [M in Method]: (input: RequestParsed<M>) => ResponseMap[M] | Promise<ResponseMap[M]>;
+};
+
+export type Dispatch = (method: unknown, payload: unknown) => Promise<Envelope<unknown>>;
+
+export function createDispatcher(handlers: Handlers, onInternalError: (error: unknown) => void = () => {}): Dispatch {
+  return async (method, payload) => {
+    if (!isMethod(method)) {
+      return { ok: false, error: { code: 'unknown-method', message: `Unknown method: ${String(method)}` } };
+    }
+    const parsed = requestSchemas[method].safeParse(payload ?? {});
+    if (!parsed.success) {
+      return {
+        ok: false,
+        error: { code: 'bad-request', message: describeIssues(method, parsed.error), details: parsed.error.issues },
+      };
+    }
+    try {
+      // The map type ties each method to its handler; TypeScript cannot correlate the union here.
+      const handler = handlers[method] as (input: unknown) => unknown;
+      const value = await handler(parsed.data);
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof AppError) {
+        return { ok: false, error: { code: error.code, message: error.message, details: error.details } };
+      }
+      onInternalError(error);
+      const message = error instanceof Error ? error.message : String(error);
+      return { ok: false, error: { code: 'internal', message: `Unexpected error: ${message}` } };
+    }
+  };
+}
+
+function describeIssues(method: string, error: z.ZodError): string {
+  const parts = error.issues.map((issue) => {
+    const where = issue.path.length > 0 ? issue.path.join('.') : 'input';
+    return `${where}: ${issue.message}`;
+  });
+  return `Invalid request to ${method}: ${parts.join('; ')}`;
+}

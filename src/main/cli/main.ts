@@ -1,0 +1,308 @@
+// The tillit command line. A stable interface: scripts depend on the commands, flags and
+// --json shapes documented in DESIGN.md. With --json, stdout carries exactly one JSON
+// document; messages and errors go to stderr, and errors exit non-zero.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../shared/contract/envelope.ts';
+import { EXPORT_PROFILES, type ExportProfileId } from '../../shared/contract/requests.ts';
+import { isIsoDate } from '../../shared/dates/iso-date.ts';
+import { checkEmail } from '../../shared/email/index.ts';
+import { BASES, SOURCE_KINDS, STATUSES, isSourceKind, type Basis, type SourceKind, type Status } from '../../shared/consent/vocabulary.ts';
+import { openWorkspace, type Workspace } from '../app/workspace.ts';
+import { resolveDbPath } from '../app/paths.ts';
+import { runImport } from '../import/pipeline.ts';
+import { ensureContact, recordConsent } from '../services/consent.ts';
+import { contactsAsOf, statusSummary } from '../services/contacts.ts';
+import { runExport } from '../services/exports.ts';
+import { verifyLedger } from '../store/ledger.ts';
+import { extractDbFlag, parseCommand, USAGE, UsageError } from './args.ts';
+import { printTable } from './table.ts';
+
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const processIO: CliIO = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+function date(value: string | undefined, flag: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (!isIsoDate(value)) throw new UsageError(`${flag} must be a date written YYYY-MM-DD (got "${value}")`);
+  return value;
+}
+
+function source(value: string | undefined): SourceKind | undefined {
+  if (value === undefined) return undefined;
+  if (!isSourceKind(value)) throw new UsageError(`unknown source kind "${value}"; use one of: ${SOURCE_KINDS.join(', ')}`);
+  return value;
+}
+
+function basis(value: string | undefined): Basis | undefined {
+  if (value === undefined) return undefined;
+  if (!(BASES as readonly string[]).includes(value)) throw new UsageError(`--basis must be explicit or implicit (got "${value}")`);
+  return value as Basis;
+}
+
+function statuses(value: string | undefined): Status[] | undefined {
+  if (value === undefined) return undefined;
+  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = list.filter((s) => !(STATUSES as readonly string[]).includes(s));
+  if (unknown.length > 0) throw new UsageError(`unknown status ${unknown.join(', ')}; use: ${STATUSES.join(', ')}`);
+  return list as Status[];
+}
+
+function evidenceFile(file: string | undefined): { file: { fileName: string; data: Buffer } } | undefined {
+  if (file === undefined) return undefined;
+  if (!fs.existsSync(file)) throw new UsageError(`evidence file not found: ${file}`);
+  return { file: { fileName: path.basename(file), data: fs.readFileSync(file) } };
+}
+
+function emailArg(value: string): string {
+  const check = checkEmail(value);
+  if (!check.valid) throw new UsageError(`"${value}" is not a usable e-mail address: ${check.message ?? 'invalid'}`);
+  return value;
+}
+
+const json = { json: { type: 'boolean' } } as const;
+
+async function run(command: string, args: string[], dbFlag: string | undefined, io: CliIO): Promise<number> {
+  const out = (value: unknown): void => io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+  const open = (): Workspace => openWorkspace({ dbPath: resolveDbPath(dbFlag), importsInWorker: false, quickCheck: false });
+
+  switch (command) {
+    case 'import': {
+      const { values, positionals } = parseCommand(
+        args,
+        {
+          source: { type: 'string' },
+          'collected-at': { type: 'string' },
+          basis: { type: 'string' },
+          brand: { type: 'string' },
+          evidence: { type: 'string' },
+          'dry-run': { type: 'boolean' },
+          ...json,
+        },
+        1,
+      );
+      const file = positionals[0]!;
+      if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UsageError(`file not found: ${file}`);
+      const workspace = open();
+      try {
+        const ctx = workspace.context;
+        const { report } = await runImport(
+          ctx.db,
+          ctx.filesDir,
+          {
+            filePath: file,
+            fileName: path.basename(file),
+            source: source(values.source) ?? 'unknown',
+            collectedAt: date(values['collected-at'], '--collected-at') ?? ctx.today(),
+            basis: basis(values.basis) ?? null,
+            brand: values.brand ?? null,
+            evidence: evidenceFile(values.evidence),
+            dryRun: values['dry-run'] ?? false,
+          },
+          { today: ctx.today(), now: ctx.now() },
+        );
+        if (values.json) out(report);
+        else {
+          io.stdout(
+            `${report.dryRun ? 'Dry run of' : 'Imported'} ${report.fileName}: ${report.rows} rows — ${report.added} added, ${report.merged} merged, ` +
+              `${report.duplicates} duplicates in the file, ${report.rejected} rejected.\n`,
+          );
+          for (const r of report.rejectedRows.slice(0, 20)) io.stdout(`  rejected ${r.reason}\n`);
+          if (report.rejectedRows.length > 20) io.stdout(`  … and ${report.rejectedRows.length - 20} more rejected rows (use --json for all)\n`);
+        }
+      } finally {
+        workspace.close();
+      }
+      return 0;
+    }
+    case 'list': {
+      const { values } = parseCommand(args, { status: { type: 'string' }, 'as-of': { type: 'string' }, search: { type: 'string' }, ...json }, 0);
+      const wanted = statuses(values.status);
+      const asOf = date(values['as-of'], '--as-of');
+      const workspace = open();
+      try {
+        const rows = [];
+        for (const contact of contactsAsOf(workspace.context, asOf, values.search)) {
+          if (!wanted || wanted.includes(contact.status)) rows.push(contact);
+        }
+        if (values.json) out(rows);
+        else
+          printTable(
+            io,
+            ['Email', 'Name', 'Company', 'Status', 'Expires'],
+            rows.map((c) => [c.email, [c.firstName, c.lastName].filter(Boolean).join(' '), c.company, c.status, c.consentExpiresAt ?? '']),
+          );
+      } finally {
+        workspace.close();
+      }
+      return 0;
+    }
+    case 'status': {
+      const { values } = parseCommand(args, { 'as-of': { type: 'string' }, ...json }, 0);
+      const workspace = open();
+      try {
+        const summary = statusSummary(workspace.context, date(values['as-of'], '--as-of'));
+        if (values.json) out(summary);
+        else {
+          io.stdout(`${summary.total} contacts as of ${summary.asOf}\n`);
+          printTable(io, ['Status', 'Contacts'], STATUSES.map((s) => [s, String(summary.byStatus[s])]));
+        }
+      } finally {
+        workspace.close();
+      }
+      return 0;
+    }
+    case 'consent': {
+      const [sub, ...rest] = args;
+      if (sub === 'add') {
+        const { values, positionals } = parseCommand(
+          rest,
+          {
+            source: { type: 'string' },
+            date: { type: 'string' },
+            basis: { type: 'string' },
+            brand: { type: 'string' },
+            evidence: { type: 'string' },
+            note: { type: 'string' },
+          },
+          1,
+        );
+        const kind = source(values.source);
+        if (!kind) throw new UsageError('consent add needs --source KIND');
+        const on = date(values.date, '--date');
+        if (!on) throw new UsageError('consent add needs --date YYYY-MM-DD');
+        const email = emailArg(positionals[0]!);
+        const evidence = evidenceFile(values.evidence);
+        return recordFor(open(), email, io, {
+          kind: 'opt-in',
+          date: on,
+          source: kind,
+          basis: basis(values.basis) ?? 'explicit',
+          brand: values.brand ?? null,
+          note: values.note,
+          evidence: evidence ? { fileName: evidence.file.fileName, dataBase64: evidence.file.data.toString('base64') } : undefined,
+        }, true);
+      }
+      if (sub === 'withdraw') {
+        const { values, positionals } = parseCommand(rest, { date: { type: 'string' } }, 1);
+        return recordFor(open(), emailArg(positionals[0]!), io, { kind: 'withdrawal', date: date(values.date, '--date') }, false);
+      }
+      throw new UsageError(`unknown consent command "${sub ?? ''}"; use consent add or consent withdraw`);
+    }
+    case 'bounce': {
+      const { values, positionals } = parseCommand(args, { date: { type: 'string' } }, 1);
+      return recordFor(open(), emailArg(positionals[0]!), io, { kind: 'hard-bounce', date: date(values.date, '--date') }, false);
+    }
+    case 'export': {
+      const { values } = parseCommand(args, { profile: { type: 'string' }, out: { type: 'string' }, 'as-of': { type: 'string' }, ...json }, 0);
+      const profile = values.profile;
+      if (!profile || !(EXPORT_PROFILES as readonly string[]).includes(profile)) {
+        throw new UsageError(`export needs --profile ${EXPORT_PROFILES.join('|')}`);
+      }
+      if (!values.out) throw new UsageError('export needs --out FILE');
+      const asOf = date(values['as-of'], '--as-of');
+      const workspace = open();
+      try {
+        const result = runExport(workspace.context, profile as ExportProfileId, asOf);
+        const outFile = path.resolve(values.out);
+        const base = outFile.replace(/\.csv$/i, '');
+        const suppressionFile = `${base}-suppression.csv`;
+        const reportFile = `${base}-report.csv`;
+        fs.writeFileSync(outFile, result.csv);
+        fs.writeFileSync(suppressionFile, result.suppressionCsv);
+        fs.writeFileSync(reportFile, result.reportCsv);
+        const summary = {
+          profile: result.profile,
+          asOf: result.asOf,
+          file: outFile,
+          suppressionFile,
+          reportFile,
+          included: result.included,
+          excluded: result.excluded,
+          excludedByStatus: result.excludedByStatus,
+        };
+        if (values.json) out(summary);
+        else io.stdout(`Exported ${result.included} mailable contacts to ${outFile} (${result.excluded} left out: see ${reportFile}).\n`);
+      } finally {
+        workspace.close();
+      }
+      return 0;
+    }
+    case 'verify': {
+      const { values } = parseCommand(args, { ...json }, 0);
+      const workspace = open();
+      try {
+        const result = verifyLedger(workspace.context.db);
+        if (values.json) out(result);
+        else if (result.intact) io.stdout(`The consent ledger is intact (${result.checked} events checked).\n`);
+        else io.stdout(`The consent ledger is BROKEN at event ${result.firstBroken!.id}: ${result.firstBroken!.reason}.\n`);
+        if (!result.intact) io.stderr(`ledger broken at event ${result.firstBroken!.id}: ${result.firstBroken!.reason}\n`);
+        return result.intact ? 0 : 1;
+      } finally {
+        workspace.close();
+      }
+    }
+    case 'serve': {
+      const { values } = parseCommand(args, { port: { type: 'string' } }, 0);
+      const port = values.port === undefined ? 0 : Number(values.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535 (got "${values.port}")`);
+      const { serve } = await import('./serve.ts');
+      await serve(resolveDbPath(dbFlag), port, io);
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+type RecordInput = Parameters<typeof recordConsent>[1];
+
+/** Records one event for one address; consent add creates the contact when it is new. */
+function recordFor(
+  workspace: Workspace,
+  email: string,
+  io: CliIO,
+  input: Omit<RecordInput, 'contactIds' | 'date'> & { date: string | undefined },
+  createIfMissing: boolean,
+): number {
+  try {
+    const ctx = workspace.context;
+    const contactId = ensureContact(ctx, email, createIfMissing);
+    recordConsent(ctx, { ...input, date: input.date ?? ctx.today(), contactIds: [contactId] });
+    const row = ctx.db.prepare('SELECT email, status FROM contacts WHERE id = ?').get(contactId) as { email: string; status: string };
+    io.stdout(`Recorded ${input.kind} for ${row.email}; status now: ${row.status}.\n`);
+    return 0;
+  } finally {
+    workspace.close();
+  }
+}
+
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  try {
+    const { db, rest } = extractDbFlag(argv);
+    const [command, ...args] = rest;
+    if (!command || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout(`${USAGE}\n`);
+      return command ? 0 : 2;
+    }
+    return await run(command, args, db, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`tillit: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (error instanceof AppError) {
+      io.stderr(`tillit: ${error.message}\n`);
+      return 1;
+    }
+    io.stderr(`tillit: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  }
+}

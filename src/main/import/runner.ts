@@ -1,0 +1,50 @@
+// Two ways to run an import: in this thread (the CLI, where nothing else waits) or in a
+// worker thread (the app and the loopback server, which must keep answering).
+
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../../shared/contract/envelope.ts';
+import type { ImportRunner } from '../services/imports.ts';
+import type { DB } from '../store/open.ts';
+import { runImport } from './pipeline.ts';
+import type { ImportWorkerData, ImportWorkerMessage } from './worker.ts';
+
+export function inProcessRunner(db: DB, filesDir: string): ImportRunner {
+  return (request, clock, hooks) => runImport(db, filesDir, request, clock, hooks);
+}
+
+/** Where the worker script is: beside this file when run from source, bundled as import-worker.js otherwise. */
+export function importWorkerUrl(moduleUrl: string = import.meta.url): URL {
+  return moduleUrl.endsWith('.ts') ? new URL('./worker.ts', moduleUrl) : new URL('./import-worker.js', moduleUrl);
+}
+
+export function workerRunner(dbPath: string, filesDir: string, dryRunInProcess?: ImportRunner): ImportRunner {
+  return (request, clock, hooks) => {
+    // Dry runs write nothing; running them here avoids a worker start per preview.
+    if (request.dryRun && dryRunInProcess) return dryRunInProcess(request, clock, hooks);
+    return new Promise((resolve, reject) => {
+      const data: ImportWorkerData = { dbPath, filesDir, request, clock };
+      const worker = new Worker(importWorkerUrl(), { workerData: data });
+      const onAbort = (): void => worker.postMessage({ type: 'cancel' });
+      hooks.signal?.addEventListener('abort', onAbort, { once: true });
+      let settled = false;
+      worker.on('message', (message: ImportWorkerMessage) => {
+        if (message.type === 'progress') hooks.onProgress?.(message.step, message.current, message.total, message.rows);
+        else if (message.type === 'done') {
+          settled = true;
+          resolve(message.outcome);
+        } else {
+          settled = true;
+          reject(new AppError(message.error.code, message.error.message, message.error.details));
+        }
+      });
+      worker.on('error', (error) => {
+        settled = true;
+        reject(error);
+      });
+      worker.on('exit', (code) => {
+        hooks.signal?.removeEventListener('abort', onAbort);
+        if (!settled) reject(new AppError('internal', `The import worker stopped unexpectedly (exit code ${code}); nothing was changed.`));
+      });
+    });
+  };
+}

@@ -1,0 +1,44 @@
+// Worker thread entry: runs one import on its own database connection, so the app's main
+// thread stays responsive. Progress and the outcome go back as messages; 'cancel' aborts,
+// which rolls the import's transaction back.
+
+import { parentPort, workerData } from 'node:worker_threads';
+import { AppError } from '../../shared/contract/envelope.ts';
+import { openStore } from '../store/open.ts';
+import { runImport, type ImportClock, type ImportRequest } from './pipeline.ts';
+
+export interface ImportWorkerData {
+  dbPath: string;
+  filesDir: string;
+  request: ImportRequest;
+  clock: ImportClock;
+}
+
+export type ImportWorkerMessage =
+  | { type: 'progress'; step: 'reading' | 'writing' | 'statuses'; current: number; total: number; rows: number }
+  | { type: 'done'; outcome: Awaited<ReturnType<typeof runImport>> }
+  | { type: 'error'; error: { code: AppError['code']; message: string; details: unknown } };
+
+const port = parentPort;
+if (!port) throw new Error('worker.ts must run as a worker thread');
+const data = workerData as ImportWorkerData;
+const controller = new AbortController();
+port.on('message', (message: { type: string }) => {
+  if (message.type === 'cancel') controller.abort();
+});
+
+const post = (message: ImportWorkerMessage): void => port.postMessage(message);
+const db = openStore(data.dbPath);
+try {
+  const outcome = await runImport(db, data.filesDir, data.request, data.clock, {
+    signal: controller.signal,
+    onProgress: (step, current, total, rows) => post({ type: 'progress', step, current, total, rows }),
+  });
+  post({ type: 'done', outcome });
+} catch (error) {
+  const appError = error instanceof AppError ? error : new AppError('internal', error instanceof Error ? error.message : String(error));
+  post({ type: 'error', error: { code: appError.code, message: appError.message, details: appError.details } });
+} finally {
+  db.close();
+  port.close();
+}

@@ -1,0 +1,84 @@
+// Send-ready exports: only contacts mailable as of the export date, shaped for the chosen
+// e-mail tool, with a suppression list and a report of everyone left out and why.
+
+import type { ExportResult } from '../../shared/contract/dto.ts';
+import type { ExportProfileId } from '../../shared/contract/requests.ts';
+import { csvDocument } from '../../shared/export/csv.ts';
+import { EXPORT_PROFILE_TABLE, type ExportContact } from '../../shared/export/profiles.ts';
+import { isMailable, type IsoDate, type Status } from '../../shared/consent/vocabulary.ts';
+import type { ContactRow } from '../store/contacts.ts';
+import { eventsForContactRange } from '../store/ledger.ts';
+import { readSettings } from '../store/settings.ts';
+import type { ServiceContext } from './context.ts';
+import { evaluateWith } from './status.ts';
+
+const SUPPRESSED: readonly Status[] = ['unsubscribed', 'bounced'];
+
+export function runExport(ctx: ServiceContext, profileId: ExportProfileId, asOfInput?: IsoDate): ExportResult {
+  const { db } = ctx;
+  const asOf = asOfInput ?? ctx.today();
+  const settings = readSettings(db);
+  const profile = EXPORT_PROFILE_TABLE[profileId];
+  const included: string[][] = [];
+  const suppression: string[][] = [];
+  const report: string[][] = [];
+  const excludedByStatus: Partial<Record<Status, number>> = {};
+
+  const maxId = (db.prepare('SELECT COALESCE(MAX(id), 0) FROM contacts').pluck().get() as number) ?? 0;
+  const selectRange = db.prepare(
+    'SELECT * FROM contacts WHERE id BETWEEN ? AND ? AND removed_at IS NULL ORDER BY id',
+  );
+  const step = 20_000;
+  for (let from = 1; from <= maxId; from += step) {
+    const rows = selectRange.all(from, from + step - 1) as ContactRow[];
+    const events = eventsForContactRange(db, from, from + step - 1);
+    for (const row of rows) {
+      const contactEvents = events.get(row.id) ?? [];
+      const evaluation = evaluateWith(settings, row.email, contactEvents, asOf);
+      if (isMailable(evaluation.status)) {
+        const deciding = contactEvents.find((e) => e.id === evaluation.decidingEventId) ?? null;
+        const contact: ExportContact = {
+          email: row.email,
+          firstName: row.first_name,
+          lastName: row.last_name,
+          company: row.company,
+          title: row.title,
+          phone: row.phone,
+          city: row.city,
+          country: row.country,
+          tags: JSON.parse(row.tags) as string[],
+          status: evaluation.status,
+          basis: deciding?.basis ?? null,
+          source: deciding?.source ?? null,
+          consentDate: deciding?.date ?? null,
+          consentExpiresAt: evaluation.expiresAt,
+        };
+        included.push(profile.row(contact));
+      } else {
+        excludedByStatus[evaluation.status] = (excludedByStatus[evaluation.status] ?? 0) + 1;
+        report.push([row.email, evaluation.status, evaluation.reasons.join(' '), evaluation.sentences.join(' ')]);
+        if (SUPPRESSED.includes(evaluation.status)) suppression.push([row.email, evaluation.status, evaluation.reasons[0] ?? '']);
+      }
+    }
+  }
+
+  const fileName = `tillit-${profileId}-${asOf}.csv`;
+  const excluded = report.length;
+  const exportId = Number(
+    db
+      .prepare('INSERT INTO exports (profile, as_of, file_name, included, excluded, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(profileId, asOf, fileName, included.length, excluded, ctx.now()).lastInsertRowid,
+  );
+  return {
+    exportId,
+    profile: profileId,
+    asOf,
+    fileName,
+    csv: csvDocument(profile.header, included),
+    suppressionCsv: csvDocument(['email', 'status', 'reason'], suppression),
+    reportCsv: csvDocument(['email', 'status', 'reasons', 'why'], report),
+    included: included.length,
+    excluded,
+    excludedByStatus,
+  };
+}

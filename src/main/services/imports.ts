@@ -1,0 +1,211 @@
+// Imports as the app sees them: upload (staging), preview (a dry run), commit (in a worker
+// in the app, in-process in the CLI), cancel, undo and history.
+
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ImportPreview, ImportReport, ImportSummary, StagedFile } from '../../shared/contract/dto.ts';
+import { AppError } from '../../shared/contract/envelope.ts';
+import type { RequestParsed } from '../../shared/contract/requests.ts';
+import type { IsoDate, SourceKind } from '../../shared/consent/vocabulary.ts';
+import type { ImportClock, ImportHooks, ImportOutcome, ImportRequest } from '../import/pipeline.ts';
+import { FIELD_COLUMNS } from '../store/contacts.ts';
+import { appendEvents } from '../store/ledger.ts';
+import type { ServiceContext } from './context.ts';
+import { evidenceData } from './consent.ts';
+import { recomputeContacts } from './status.ts';
+
+/** Runs one import: in-process (CLI, tests) or in a worker thread (app, server). */
+export type ImportRunner = (request: ImportRequest, clock: ImportClock, hooks: ImportHooks) => Promise<ImportOutcome>;
+
+const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
+const PREVIEW_ROWS = 50;
+
+function stagingDir(ctx: ServiceContext): string {
+  return path.join(ctx.filesDir, 'staging');
+}
+
+function stagedPaths(ctx: ServiceContext, stagedId: string): { data: string; meta: string } {
+  return { data: path.join(stagingDir(ctx), `${stagedId}.data`), meta: path.join(stagingDir(ctx), `${stagedId}.json`) };
+}
+
+export function stageChunk(ctx: ServiceContext, input: RequestParsed<'files.stage'>): StagedFile {
+  fs.mkdirSync(stagingDir(ctx), { recursive: true });
+  const stagedId = input.stagedId ?? randomBytes(16).toString('hex');
+  const paths = stagedPaths(ctx, stagedId);
+  if (input.stagedId !== undefined && !fs.existsSync(paths.meta)) {
+    throw new AppError('not-found', `No upload in progress with id ${input.stagedId}; start the upload again.`);
+  }
+  const chunk = Buffer.from(input.chunkBase64, 'base64');
+  const size = (fs.existsSync(paths.data) ? fs.statSync(paths.data).size : 0) + chunk.length;
+  if (size > MAX_UPLOAD_BYTES) throw new AppError('import-failed', `${input.fileName} is larger than 2 GiB; split it into smaller files.`);
+  fs.appendFileSync(paths.data, chunk);
+  fs.writeFileSync(paths.meta, JSON.stringify({ fileName: input.fileName }));
+  return { stagedId, fileName: input.fileName, size };
+}
+
+function stagedFile(ctx: ServiceContext, stagedId: string): { path: string; fileName: string } {
+  const paths = stagedPaths(ctx, stagedId);
+  if (!fs.existsSync(paths.meta) || !fs.existsSync(paths.data)) {
+    throw new AppError('not-found', `The uploaded file ${stagedId} is no longer available; choose the file again.`);
+  }
+  const meta = JSON.parse(fs.readFileSync(paths.meta, 'utf8')) as { fileName: string };
+  return { path: paths.data, fileName: meta.fileName };
+}
+
+function requestFor(ctx: ServiceContext, input: RequestParsed<'import.commit'>, dryRun: boolean): ImportRequest {
+  const file = stagedFile(ctx, input.stagedId);
+  return {
+    filePath: file.path,
+    fileName: file.fileName,
+    source: input.source,
+    collectedAt: input.collectedAt,
+    basis: input.basis,
+    brand: input.brand,
+    evidence: input.evidence ? evidenceData(input.evidence) : undefined,
+    mapping: input.mapping,
+    overrides: { encoding: input.encoding, delimiter: input.delimiter, sheet: input.sheet },
+    overwrite: input.overwrite,
+    dryRun,
+    previewRows: dryRun ? PREVIEW_ROWS : 0,
+  };
+}
+
+export class ImportService {
+  private readonly jobs = new Map<string, AbortController>();
+  private readonly ctx: ServiceContext;
+  private readonly runner: ImportRunner;
+
+  constructor(ctx: ServiceContext, runner: ImportRunner) {
+    this.ctx = ctx;
+    this.runner = runner;
+  }
+
+  private clock(): ImportClock {
+    return { today: this.ctx.today(), now: this.ctx.now() };
+  }
+
+  async preview(input: RequestParsed<'import.preview'>): Promise<ImportPreview> {
+    const outcome = await this.runner(requestFor(this.ctx, input, true), this.clock(), {});
+    return outcome.preview;
+  }
+
+  async commit(input: RequestParsed<'import.commit'>): Promise<ImportReport> {
+    if (this.jobs.size > 0) throw new AppError('conflict', 'Another import is running; wait for it to finish or cancel it.');
+    const controller = new AbortController();
+    this.jobs.set(input.stagedId, controller);
+    const started = Date.now();
+    try {
+      const outcome = await this.runner(requestFor(this.ctx, input, false), this.clock(), {
+        signal: controller.signal,
+        onProgress: (step, current, total, rows) => {
+          const seconds = (Date.now() - started) / 1000;
+          this.ctx.emit('import.progress', { jobId: input.stagedId, step, current, total, rowsPerSecond: seconds > 0 ? Math.round(rows / seconds) : 0 });
+        },
+      });
+      this.ctx.emit('import.progress', { jobId: input.stagedId, step: 'done', current: outcome.report.rows, total: outcome.report.rows, rowsPerSecond: 0 });
+      this.ctx.emit('contacts.changed', { reason: 'import' });
+      const paths = stagedPaths(this.ctx, input.stagedId);
+      fs.rmSync(paths.data, { force: true });
+      fs.rmSync(paths.meta, { force: true });
+      return outcome.report;
+    } finally {
+      this.jobs.delete(input.stagedId);
+    }
+  }
+
+  cancel(stagedId: string): { cancelled: boolean } {
+    const job = this.jobs.get(stagedId);
+    job?.abort();
+    return { cancelled: job !== undefined };
+  }
+
+  list(): ImportSummary[] {
+    const rows = this.ctx.db.prepare('SELECT * FROM imports ORDER BY id DESC').all() as ImportRow[];
+    return rows.map(toSummary);
+  }
+
+  /**
+   * Undoes an import as a unit. The ledger stays append-only: every event the import added is
+   * voided by a new 'void' event; fields it filled are cleared; contacts it created that have
+   * no other evidence are hidden (kept, so the ledger still points at them).
+   */
+  undo(importId: number): ImportSummary {
+    const { db } = this.ctx;
+    const row = db.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as ImportRow | undefined;
+    if (!row) throw new AppError('not-found', `No import with id ${importId}.`);
+    if (row.state === 'undone') throw new AppError('conflict', `Import ${importId} (${row.file_name}) was already undone on ${row.undone_at}.`);
+    const now = this.ctx.now();
+    db.transaction(() => {
+      const events = db
+        .prepare(
+          `SELECT e.id, e.contact_id FROM consent_events e
+           WHERE e.import_id = ? AND e.kind != 'void' AND NOT EXISTS (SELECT 1 FROM consent_events s WHERE s.supersedes = e.id)`,
+        )
+        .all(importId) as { id: number; contact_id: number }[];
+      appendEvents(
+        db,
+        events.map((e) => ({ contactId: e.contact_id, kind: 'void', date: this.ctx.today(), supersedes: e.id, note: `undo of import ${importId}` })),
+        now,
+      );
+      const touched = db
+        .prepare(`SELECT id, field_sources FROM contacts WHERE id IN (SELECT contact_id FROM consent_events WHERE import_id = ?) OR created_import_id = ?`)
+        .all(importId, importId) as { id: number; field_sources: string }[];
+      for (const contact of touched) clearFieldsSetBy(this.ctx, contact, importId, now);
+      db.prepare(
+        `UPDATE contacts SET removed_at = ? WHERE created_import_id = ? AND removed_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM consent_events e WHERE e.contact_id = contacts.id AND e.kind != 'void'
+                           AND (e.import_id IS NULL OR e.import_id != ?)
+                           AND NOT EXISTS (SELECT 1 FROM consent_events s WHERE s.supersedes = e.id))`,
+      ).run(now, importId, importId);
+      db.prepare("UPDATE imports SET state = 'undone', undone_at = ? WHERE id = ?").run(now, importId);
+      recomputeContacts(db, touched.map((c) => c.id), this.ctx.today());
+    })();
+    this.ctx.emit('contacts.changed', { reason: 'undo' });
+    return toSummary(db.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as ImportRow);
+  }
+}
+
+function clearFieldsSetBy(ctx: ServiceContext, contact: { id: number; field_sources: string }, importId: number, now: string): void {
+  const sources = JSON.parse(contact.field_sources) as Record<string, number>;
+  const columns: Record<string, string> = FIELD_COLUMNS;
+  const cleared = Object.keys(sources).filter((field) => sources[field] === importId && columns[field] !== undefined);
+  if (cleared.length === 0) return;
+  for (const field of cleared) delete sources[field];
+  ctx.db
+    .prepare(`UPDATE contacts SET ${cleared.map((f) => `${columns[f]} = ''`).join(', ')}, field_sources = ?, updated_at = ? WHERE id = ?`)
+    .run(JSON.stringify(sources), now, contact.id);
+}
+
+interface ImportRow {
+  id: number;
+  file_name: string;
+  format: string;
+  source: string;
+  collected_at: string;
+  rows: number;
+  added: number;
+  merged: number;
+  duplicates: number;
+  rejected: number;
+  state: 'committed' | 'undone';
+  created_at: string;
+  undone_at: string | null;
+}
+
+function toSummary(row: ImportRow): ImportSummary {
+  return {
+    id: row.id,
+    fileName: row.file_name,
+    format: row.format,
+    source: row.source as SourceKind,
+    collectedAt: row.collected_at as IsoDate,
+    rows: row.rows,
+    added: row.added,
+    merged: row.merged,
+    duplicates: row.duplicates,
+    rejected: row.rejected,
+    state: row.state,
+    createdAt: row.created_at,
+  };
+}

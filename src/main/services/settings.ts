@@ -1,0 +1,33 @@
+// Workspace settings as the app shows them. Changing the policy or the brand changes what
+// every contact's evidence means, so it re-evaluates everything.
+
+import type { AppInfo } from '../../shared/contract/dto.ts';
+import type { RequestParsed } from '../../shared/contract/requests.ts';
+import { readSettings, writeSetting } from '../store/settings.ts';
+import type { ServiceContext } from './context.ts';
+import { ensureStatusesCurrent, recomputeAll } from './status.ts';
+
+import pkg from '../../../package.json' with { type: 'json' };
+
+export const APP_VERSION: string = pkg.version;
+
+export function appInfo(ctx: ServiceContext, version: string): AppInfo {
+  ensureStatusesCurrent(ctx.db, ctx.today());
+  const settings = readSettings(ctx.db);
+  const contactCount = ctx.db.prepare('SELECT COUNT(*) FROM contacts WHERE removed_at IS NULL').pluck().get() as number;
+  return { version, dbPath: ctx.dbPath, brand: settings.brand, policy: settings.policy, today: ctx.today(), contactCount };
+}
+
+export function updateSettings(ctx: ServiceContext, input: RequestParsed<'settings.update'>, version: string): AppInfo {
+  const before = readSettings(ctx.db);
+  ctx.db.transaction(() => {
+    if (input.brand !== undefined) writeSetting(ctx.db, 'brand', input.brand?.trim() || null);
+    if (input.policy !== undefined) writeSetting(ctx.db, 'policy', input.policy);
+  })();
+  const after = readSettings(ctx.db);
+  if (after.brand !== before.brand || after.policy !== before.policy) {
+    recomputeAll(ctx.db, ctx.today());
+    ctx.emit('contacts.changed', { reason: 'settings' });
+  }
+  return appInfo(ctx, version);
+}

@@ -1,0 +1,149 @@
+// Contacts: one row per normalized address, with its cached status (evaluated as of the
+// date in settings.statuses_as_of) so that listing a million contacts needs no evaluation.
+
+import type { ContactSummary } from '../../shared/contract/dto.ts';
+import type { IsoDate, Status } from '../../shared/consent/vocabulary.ts';
+import type { DB } from './open.ts';
+
+export const CONTACT_FIELDS = ['firstName', 'lastName', 'company', 'title', 'phone', 'city', 'country', 'otherEmails', 'note'] as const;
+export type ContactField = (typeof CONTACT_FIELDS)[number];
+
+export const FIELD_COLUMNS: Record<ContactField, string> = {
+  firstName: 'first_name',
+  lastName: 'last_name',
+  company: 'company',
+  title: 'title',
+  phone: 'phone',
+  city: 'city',
+  country: 'country',
+  otherEmails: 'other_emails',
+  note: 'note',
+};
+
+export interface ContactRow {
+  id: number;
+  email: string;
+  email_key: string;
+  first_name: string;
+  last_name: string;
+  company: string;
+  title: string;
+  phone: string;
+  city: string;
+  country: string;
+  other_emails: string;
+  note: string;
+  tags: string;
+  field_sources: string;
+  status: string;
+  reasons: string;
+  consent_expires_at: string | null;
+  created_import_id: number | null;
+  removed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export function toSummary(row: ContactRow): ContactSummary {
+  return {
+    id: row.id,
+    email: row.email,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    company: row.company,
+    title: row.title,
+    phone: row.phone,
+    city: row.city,
+    country: row.country,
+    tags: JSON.parse(row.tags) as string[],
+    status: row.status as Status,
+    reasons: JSON.parse(row.reasons) as string[],
+    consentExpiresAt: row.consent_expires_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function getContactRow(db: DB, id: number): ContactRow | undefined {
+  return db.prepare('SELECT * FROM contacts WHERE id = ? AND removed_at IS NULL').get(id) as ContactRow | undefined;
+}
+
+export function findContactByKey(db: DB, emailKey: string): ContactRow | undefined {
+  return db.prepare('SELECT * FROM contacts WHERE email_key = ?').get(emailKey) as ContactRow | undefined;
+}
+
+export interface ContactQuery {
+  status?: readonly Status[];
+  search?: string;
+  sort: 'name' | 'email' | 'status' | 'updated';
+  offset: number;
+  limit: number;
+}
+
+const ORDER_BY: Record<ContactQuery['sort'], string> = {
+  name: 'last_name COLLATE NOCASE, first_name COLLATE NOCASE, email_key',
+  email: 'email_key',
+  status: 'status, last_name COLLATE NOCASE, first_name COLLATE NOCASE, email_key',
+  updated: 'updated_at DESC, id DESC',
+};
+
+function whereClause(query: Pick<ContactQuery, 'status' | 'search'>): { sql: string; params: unknown[] } {
+  const parts = ['removed_at IS NULL'];
+  const params: unknown[] = [];
+  if (query.status && query.status.length > 0) {
+    parts.push(`status IN (${query.status.map(() => '?').join(', ')})`);
+    params.push(...query.status);
+  }
+  const search = query.search?.trim();
+  if (search) {
+    const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    parts.push(
+      "(email_key LIKE ? ESCAPE '\\' OR first_name LIKE ? ESCAPE '\\' OR last_name LIKE ? ESCAPE '\\' OR company LIKE ? ESCAPE '\\' OR (first_name || ' ' || last_name) LIKE ? ESCAPE '\\')",
+    );
+    params.push(like, like, like, like, like);
+  }
+  return { sql: parts.join(' AND '), params };
+}
+
+/** A page of contacts by their cached status. */
+export function listContactRows(db: DB, query: ContactQuery): { total: number; rows: ContactRow[] } {
+  const where = whereClause(query);
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM contacts WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
+  const rows = db
+    .prepare(`SELECT * FROM contacts WHERE ${where.sql} ORDER BY ${ORDER_BY[query.sort]} LIMIT ? OFFSET ?`)
+    .all(...where.params, query.limit, query.offset) as ContactRow[];
+  return { total, rows };
+}
+
+/** Every live contact matching a search, in the given order, one at a time (for as-of queries and exports). */
+export function* iterateContactRows(db: DB, query: Pick<ContactQuery, 'search' | 'sort'>, chunk = 5000): Generator<ContactRow> {
+  const where = whereClause({ search: query.search });
+  // Chunked by offset on a stable order so that no statement stays open while callers write.
+  for (let offset = 0; ; offset += chunk) {
+    const rows = db
+      .prepare(`SELECT * FROM contacts WHERE ${where.sql} ORDER BY ${ORDER_BY[query.sort]}, id LIMIT ? OFFSET ?`)
+      .all(...where.params, chunk, offset) as ContactRow[];
+    yield* rows;
+    if (rows.length < chunk) return;
+  }
+}
+
+export function countByStatus(db: DB): { total: number; byStatus: Map<string, number> } {
+  const rows = db.prepare('SELECT status, COUNT(*) AS n FROM contacts WHERE removed_at IS NULL GROUP BY status').all() as {
+    status: string;
+    n: number;
+  }[];
+  return { total: rows.reduce((sum, r) => sum + r.n, 0), byStatus: new Map(rows.map((r) => [r.status, r.n])) };
+}
+
+export interface StatusUpdate {
+  id: number;
+  status: Status;
+  reasons: readonly string[];
+  expiresAt: IsoDate | null;
+}
+
+export function writeStatuses(db: DB, updates: readonly StatusUpdate[]): void {
+  const update = db.prepare('UPDATE contacts SET status = ?, reasons = ?, consent_expires_at = ? WHERE id = ?');
+  for (const u of updates) update.run(u.status, JSON.stringify(u.reasons), u.expiresAt, u.id);
+}

@@ -1,0 +1,15 @@
+// Numbered, append-only migrations. Each runs in its own transaction and bumps
+// PRAGMA user_version; never edit one that has shipped — add the next number instead.
+
+import type Database from 'better-sqlite3';
+import { migration001 } from './001-initial.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [migration001];
+
+export const LATEST_VERSION = MIGRATIONS.length;

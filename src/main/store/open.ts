@@ -1,0 +1,73 @@
+// Opening a workspace database: pragmas that protect the ledger, migrations, and the checks
+// that refuse files this version cannot safely use.
+
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../shared/contract/envelope.ts';
+import { LATEST_VERSION, MIGRATIONS } from './migrations/index.ts';
+
+export type DB = Database.Database;
+
+export interface OpenOptions {
+  /** Run PRAGMA quick_check (the app does at start-up; short CLI commands skip it). */
+  quickCheck?: boolean;
+}
+
+export function openStore(file: string, options: OpenOptions = {}): DB {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  let db: DB;
+  try {
+    db = new Database(file);
+  } catch (error) {
+    throw new AppError('internal', `Cannot open the workspace ${file}: ${(error as Error).message}`);
+  }
+  try {
+    configure(db);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > LATEST_VERSION) {
+      throw new AppError(
+        'conflict',
+        `The workspace ${file} was written by a newer version of Tillit (schema ${version}; this version knows up to ${LATEST_VERSION}). ` +
+          'Update Tillit to open it; the file has not been changed.',
+      );
+    }
+    if (options.quickCheck) assertIntact(db, file);
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function configure(db: DB): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  // better-sqlite3 leaves synchronous at NORMAL in WAL mode on re-open; the ledger needs FULL.
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  const synchronous = db.pragma('synchronous', { simple: true });
+  if (synchronous !== 2) throw new Error(`could not set synchronous=FULL (got ${String(synchronous)})`);
+  if (db.pragma('foreign_keys', { simple: true }) !== 1) throw new Error('could not enable foreign keys');
+}
+
+function assertIntact(db: DB, file: string): void {
+  const rows = db.pragma('quick_check') as { quick_check: string }[];
+  const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+  if (problems.length > 0) {
+    throw new AppError('conflict', `The workspace ${file} is damaged (${problems.slice(0, 3).join('; ')}). Restore it from a backup.`);
+  }
+}
+
+/** Applies every pending migration, each in its own transaction. Exported for tests. */
+export function migrate(db: DB, upTo: number = LATEST_VERSION): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= current || migration.version > upTo) continue;
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+}

@@ -1,0 +1,154 @@
+// The request map: every method the renderer (or any client) may call, with the schema its
+// input must pass. Main treats every payload as unknown and parses it with these schemas
+// before a service sees it; the output types live in ResponseMap below.
+
+import { z } from 'zod';
+import { BASES, SOURCE_KINDS, STATUSES, type EventKind } from '../consent/vocabulary.ts';
+import { isIsoDate } from '../dates/iso-date.ts';
+import type {
+  AppInfo,
+  ContactDetail,
+  ContactPage,
+  EvidenceFile,
+  ExportResult,
+  ImportPreview,
+  ImportReport,
+  ImportSummary,
+  RecordConsentResult,
+  StagedFile,
+  StatusSummary,
+} from './dto.ts';
+
+export const EXPORT_PROFILES = ['mailchimp', 'hubspot', 'brevo', 'listmonk', 'generic'] as const;
+export type ExportProfileId = (typeof EXPORT_PROFILES)[number];
+
+export const POLICY_IDS = ['default', 'casl', 'eu-soft-opt-in'] as const;
+
+const isoDate = z.string().refine(isIsoDate, { message: 'must be a date written YYYY-MM-DD' });
+const id = z.number().int().positive();
+const shortText = z.string().max(2_000);
+
+/** Proof attached to recorded evidence: a file (as base64), text, or both. */
+export const evidenceInput = z
+  .object({
+    fileName: z.string().min(1).max(255).optional(),
+    dataBase64: z.string().max(70_000_000).optional(), // ~50 MB of proof
+    text: z.string().max(20_000).optional(),
+    url: z.string().max(2_000).optional(),
+    recordedBy: z.string().max(200).optional(),
+  })
+  .strict()
+  .refine((e) => e.dataBase64 !== undefined || e.text !== undefined || e.url !== undefined, {
+    message: 'evidence needs a file, a text or a URL',
+  })
+  .refine((e) => (e.dataBase64 === undefined) === (e.fileName === undefined), {
+    message: 'an evidence file needs both fileName and dataBase64',
+  });
+
+/** Consent events a user may record by hand ('void' is internal: corrections and undo). */
+export const RECORDABLE_EVENT_KINDS = [
+  'opt-in',
+  'reconfirmation',
+  'membership-end',
+  'withdrawal',
+  'complaint',
+  'hard-bounce',
+  'note',
+] as const satisfies readonly EventKind[];
+
+export const importOptions = z
+  .object({
+    stagedId: z.string().regex(/^[a-f0-9]{32}$/),
+    source: z.enum(SOURCE_KINDS),
+    collectedAt: isoDate,
+    basis: z.enum(BASES).nullable().default(null),
+    brand: z.string().max(200).nullable().default(null),
+    evidence: evidenceInput.optional(),
+    /** One field key per header; omitted = the suggested mapping. */
+    mapping: z.array(z.string().max(40)).max(1000).optional(),
+    encoding: z.string().max(40).optional(),
+    delimiter: z.string().max(1).optional(),
+    sheet: z.string().max(200).optional(),
+    /** Overwrite non-empty stored fields with the file's values (default: only fill empty ones). */
+    overwrite: z.boolean().default(false),
+  })
+  .strict();
+
+export const requestSchemas = {
+  'app.info': z.object({}).strict(),
+  'settings.update': z
+    .object({ brand: z.string().max(200).nullable().optional(), policy: z.enum(POLICY_IDS).optional() })
+    .strict(),
+  'contacts.list': z
+    .object({
+      status: z.array(z.enum(STATUSES)).optional(),
+      search: z.string().max(200).optional(),
+      asOf: isoDate.optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(100),
+      sort: z.enum(['name', 'email', 'status', 'updated']).default('name'),
+    })
+    .strict(),
+  'contacts.get': z.object({ id, asOf: isoDate.optional() }).strict(),
+  'status.summary': z.object({ asOf: isoDate.optional() }).strict(),
+  'consent.record': z
+    .object({
+      contactIds: z.array(id).min(1).max(1_000_000),
+      kind: z.enum(RECORDABLE_EVENT_KINDS),
+      date: isoDate,
+      source: z.enum(SOURCE_KINDS).optional(),
+      basis: z.enum(BASES).optional(),
+      brand: z.string().max(200).nullable().optional(),
+      note: shortText.optional(),
+      evidence: evidenceInput.optional(),
+    })
+    .strict()
+    .refine((r) => r.kind !== 'opt-in' || r.source !== undefined, {
+      message: 'an opt-in needs a source',
+      path: ['source'],
+    }),
+  'evidence.get': z.object({ id }).strict(),
+  'files.stage': z
+    .object({
+      fileName: z.string().min(1).max(255),
+      /** Upload in chunks; the first call omits stagedId, later ones pass it back. */
+      stagedId: z.string().regex(/^[a-f0-9]{32}$/).optional(),
+      chunkBase64: z.string().max(12_000_000),
+    })
+    .strict(),
+  'import.preview': importOptions,
+  'import.commit': importOptions,
+  'import.cancel': z.object({ stagedId: z.string().regex(/^[a-f0-9]{32}$/) }).strict(),
+  'import.undo': z.object({ importId: id }).strict(),
+  'imports.list': z.object({}).strict(),
+  'export.run': z.object({ profile: z.enum(EXPORT_PROFILES), asOf: isoDate.optional() }).strict(),
+} as const;
+
+export interface ResponseMap {
+  'app.info': AppInfo;
+  'settings.update': AppInfo;
+  'contacts.list': ContactPage;
+  'contacts.get': ContactDetail;
+  'status.summary': StatusSummary;
+  'consent.record': RecordConsentResult;
+  'evidence.get': EvidenceFile;
+  'files.stage': StagedFile;
+  'import.preview': ImportPreview;
+  'import.commit': ImportReport;
+  'import.cancel': { cancelled: boolean };
+  'import.undo': ImportSummary;
+  'imports.list': ImportSummary[];
+  'export.run': ExportResult;
+}
+
+export type Method = keyof typeof requestSchemas;
+/** What a caller sends (fields with defaults may be left out). */
+export type RequestInput<M extends Method> = z.input<(typeof requestSchemas)[M]>;
+/** What a handler receives, after validation and defaults. */
+export type RequestParsed<M extends Method> = z.output<(typeof requestSchemas)[M]>;
+
+export const METHODS = Object.keys(requestSchemas) as Method[];
+
+export function isMethod(value: unknown): value is Method {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(requestSchemas, value);
+}
