@@ -2,7 +2,7 @@
 
 import { AppError } from '../../shared/contract/envelope.ts';
 import type { ServiceContext } from '../services/context.ts';
-import { recordConsent } from '../services/consent.ts';
+import { eraseContact, recordConsent, supersedeEvent } from '../services/consent.ts';
 import { getContact, listContacts, statusSummary } from '../services/contacts.ts';
 import { runExport } from '../services/exports.ts';
 import { stageChunk, type ImportService } from '../services/imports.ts';
@@ -18,6 +18,8 @@ export function createHandlers(ctx: ServiceContext, imports: ImportService, vers
     'contacts.get': (input) => getContact(ctx, input.id, input.asOf),
     'status.summary': (input) => statusSummary(ctx, input.asOf),
     'consent.record': (input) => recordConsent(ctx, input),
+    'consent.supersede': (input) => supersedeEvent(ctx, input),
+    'contacts.erase': (input) => eraseContact(ctx, input.id, input.reason),
     'evidence.get': (input) => {
       const evidence = getEvidence(ctx.db, input.id);
       if (!evidence) throw new AppError('not-found', `No evidence with id ${input.id}.`);

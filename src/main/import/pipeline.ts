@@ -17,6 +17,7 @@ import { insertEvidence, insertEvidenceRow, storeEvidenceFile, type EvidenceInpu
 import { appendEvents, type NewEvent } from '../store/ledger.ts';
 import type { DB } from '../store/open.ts';
 import { readSettings } from '../store/settings.ts';
+import { emailHash } from '../services/consent.ts';
 import { ensureStatusesCurrent, evaluateWith, recomputeContacts } from '../services/status.ts';
 import { eventsForRow, isSuppression, type BatchDefaults, type RowEvent } from './row-events.ts';
 
@@ -128,6 +129,7 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
   const seen = new Map<string, number>();
   const mergedIds = new Set<number>();
   const storeIsEmpty = db.prepare('SELECT NOT EXISTS (SELECT 1 FROM contacts)').pluck().get() === 1;
+  const erased = new Set(db.prepare('SELECT email_sha256 FROM erasures').pluck().all() as string[]);
 
   let importId: number | null = null;
   let originalEvidenceId: number | null = null;
@@ -193,16 +195,9 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
       preview(rowNumber, row, 'reject', [reason], []);
     };
 
-    let lastProgress = 0;
     for await (const batch of readRecords(request.filePath, sniffed, {
       signal: hooks.signal,
-      onBytes: (read, total) => {
-        const nowMs = Date.now();
-        if (nowMs - lastProgress > 200) {
-          lastProgress = nowMs;
-          hooks.onProgress?.('reading', read, total, counts.rows);
-        }
-      },
+      onBytes: (read, total) => hooks.onProgress?.('reading', read, total, counts.rows),
     })) {
       if (hooks.signal?.aborted) throw new AppError('conflict', 'The import was cancelled; nothing was changed.');
       const pendingEvents: NewEvent[] = [];
@@ -228,6 +223,10 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
         if (check.disposable) warnings.push('disposable address');
         const rowEvents = eventsForRow(row.consent, request);
         const key = check.normalized;
+        if (erased.size > 0 && erased.has(emailHash(key))) {
+          reject(record.rowNumber, record.raw, `row ${record.rowNumber}: this address was erased on request; it is not imported again`, row);
+          continue;
+        }
 
         const seenId = seen.get(key);
         if (seenId !== undefined) {
@@ -284,12 +283,10 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
         }
         preview(record.rowNumber, row, 'add', [], warnings);
       }
-      if (write) {
-        hooks.onProgress?.('writing', counts.rows, 0, counts.rows);
-        appendEvents(db, pendingEvents, clock.now);
-      }
+      if (write) appendEvents(db, pendingEvents, clock.now);
     }
 
+    if (hooks.signal?.aborted) throw new AppError('conflict', 'The import was cancelled; nothing was changed.');
     if (counts.rows === 0) throw new AppError('import-failed', `${request.fileName} has a header but no rows to import.`);
     if (write) {
       hooks.onProgress?.('statuses', 0, mergedIds.size, counts.rows);

@@ -1,6 +1,7 @@
 // Recording consent evidence for one contact or a whole selection in one step: one evidence
 // row (a scanned sheet, say) shared by every event, all in one transaction.
 
+import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/contract/envelope.ts';
 import { checkEmail } from '../../shared/email/index.ts';
 import type { RecordConsentResult } from '../../shared/contract/dto.ts';
@@ -78,4 +79,76 @@ export function ensureContact(ctx: ServiceContext, email: string, create: boolea
       .prepare('INSERT INTO contacts (email, email_key, created_at, updated_at) VALUES (?, ?, ?, ?)')
       .run(check.display, check.normalized, now, now).lastInsertRowid,
   );
+}
+
+/**
+ * Corrects the ledger the only way it allows: a new event that supersedes the old one
+ * (or voids it, when there is no replacement), with the reason kept as the event's note.
+ */
+export function supersedeEvent(ctx: ServiceContext, input: RequestParsed<'consent.supersede'>): { eventId: number } {
+  const { db } = ctx;
+  const target = db.prepare('SELECT id, contact_id, kind FROM consent_events WHERE id = ?').get(input.eventId) as
+    | { id: number; contact_id: number; kind: string }
+    | undefined;
+  if (!target) throw new AppError('not-found', `No consent event with id ${input.eventId}.`);
+  if (target.kind === 'void') throw new AppError('conflict', `Event ${input.eventId} is itself a correction; correct the original event instead.`);
+  const already = db.prepare('SELECT id FROM consent_events WHERE supersedes = ?').pluck().get(input.eventId) as number | undefined;
+  if (already !== undefined) throw new AppError('conflict', `Event ${input.eventId} was already corrected by event ${already}; correct that one instead.`);
+  ensureStatusesCurrent(db, ctx.today());
+  const r = input.replacement;
+  if (r?.kind === 'opt-in' && r.source === undefined) throw new AppError('bad-request', 'A corrected opt-in needs a source.');
+  const now = ctx.now();
+  const eventId = db.transaction(() => {
+    const [id] = appendEvents(
+      db,
+      [
+        {
+          contactId: target.contact_id,
+          kind: r?.kind ?? 'void',
+          date: r?.date ?? ctx.today(),
+          source: r?.source ?? null,
+          basis: r ? (r.basis ?? (r.kind === 'opt-in' ? 'explicit' : null)) : null,
+          brand: r?.brand ?? null,
+          supersedes: input.eventId,
+          note: `Correction: ${input.reason}`,
+        },
+      ],
+      now,
+    );
+    recomputeContacts(db, [target.contact_id], ctx.today());
+    return id!;
+  })();
+  ctx.emit('contacts.changed', { reason: 'consent' });
+  return { eventId };
+}
+
+export function emailHash(normalized: string): string {
+  return createHash('sha256').update(`tillit-erasure:${normalized}`).digest('hex');
+}
+
+/**
+ * Erasure on request (GDPR Art. 17), the one exception to "nothing is deleted": the contact
+ * row, the notes on its events and its rejected/duplicate raw import rows are deleted; the
+ * ledger rows (no personal data: ids, kinds, dates, sources) stay so the chain still
+ * verifies; a tombstone records when and why, with a salted hash of the address so that a
+ * later import refuses it instead of adding the person back.
+ */
+export function eraseContact(ctx: ServiceContext, id: number, reason: string): { erasureId: number } {
+  const { db } = ctx;
+  const contact = db.prepare('SELECT id, email, email_key FROM contacts WHERE id = ?').get(id) as
+    | { id: number; email: string; email_key: string }
+    | undefined;
+  if (!contact) throw new AppError('not-found', `No contact with id ${id}.`);
+  const erasureId = db.transaction(() => {
+    db.prepare('DELETE FROM event_notes WHERE event_id IN (SELECT id FROM consent_events WHERE contact_id = ?)').run(id);
+    db.prepare("DELETE FROM import_rows WHERE instr(lower(raw), ?) > 0").run(contact.email_key);
+    db.prepare('DELETE FROM contacts WHERE id = ?').run(id);
+    return Number(
+      db
+        .prepare('INSERT INTO erasures (contact_id, email_sha256, erased_at, reason) VALUES (?, ?, ?, ?)')
+        .run(id, emailHash(contact.email_key), ctx.now(), reason).lastInsertRowid,
+    );
+  })();
+  ctx.emit('contacts.changed', { reason: 'consent' });
+  return { erasureId };
 }

@@ -95,11 +95,18 @@ export class ImportService {
     const controller = new AbortController();
     this.jobs.set(input.stagedId, controller);
     const started = Date.now();
+    let lastEmit = 0;
+    let lastStep = '';
     try {
       const outcome = await this.runner(requestFor(this.ctx, input, false), this.clock(), {
         signal: controller.signal,
         onProgress: (step, current, total, rows) => {
-          const seconds = (Date.now() - started) / 1000;
+          // Throttled: at most five events a second, plus one whenever the step changes.
+          const nowMs = Date.now();
+          if (step === lastStep && nowMs - lastEmit < 200) return;
+          lastEmit = nowMs;
+          lastStep = step;
+          const seconds = (nowMs - started) / 1000;
           this.ctx.emit('import.progress', { jobId: input.stagedId, step, current, total, rowsPerSecond: seconds > 0 ? Math.round(rows / seconds) : 0 });
         },
       });

@@ -107,6 +107,25 @@ export const requestSchemas = {
       message: 'an opt-in needs a source',
       path: ['source'],
     }),
+  'consent.supersede': z
+    .object({
+      eventId: id,
+      /** Why the event is corrected; kept in the ledger. */
+      reason: z.string().trim().min(3).max(2_000),
+      /** The corrected event; omitted = the event is voided without a replacement. */
+      replacement: z
+        .object({
+          kind: z.enum(RECORDABLE_EVENT_KINDS),
+          date: isoDate,
+          source: z.enum(SOURCE_KINDS).optional(),
+          basis: z.enum(BASES).optional(),
+          brand: z.string().max(200).nullable().optional(),
+        })
+        .strict()
+        .optional(),
+    })
+    .strict(),
+  'contacts.erase': z.object({ id, reason: z.string().trim().min(3).max(2_000) }).strict(),
   'evidence.get': z.object({ id }).strict(),
   'files.stage': z
     .object({
@@ -131,6 +150,8 @@ export interface ResponseMap {
   'contacts.get': ContactDetail;
   'status.summary': StatusSummary;
   'consent.record': RecordConsentResult;
+  'consent.supersede': { eventId: number };
+  'contacts.erase': { erasureId: number };
   'evidence.get': EvidenceFile;
   'files.stage': StagedFile;
   'import.preview': ImportPreview;

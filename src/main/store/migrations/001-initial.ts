@@ -131,12 +131,15 @@ export const migration001: Migration = {
 
       -- Erasure on request (GDPR Art. 17): the contact row and its notes are deleted; this
       -- tombstone proves the erasure (when, why) without keeping the personal data.
+      -- email_sha256 lets a later import refuse the address without storing it.
       CREATE TABLE erasures (
-        id         INTEGER PRIMARY KEY,
-        contact_id INTEGER NOT NULL UNIQUE,
-        erased_at  TEXT NOT NULL,
-        reason     TEXT NOT NULL
+        id           INTEGER PRIMARY KEY,
+        contact_id   INTEGER NOT NULL UNIQUE,
+        email_sha256 TEXT NOT NULL,
+        erased_at    TEXT NOT NULL,
+        reason       TEXT NOT NULL
       ) STRICT;
+      CREATE INDEX erasures_by_email ON erasures (email_sha256);
 
       CREATE TABLE exports (
         id         INTEGER PRIMARY KEY,

@@ -1,0 +1,154 @@
+// The CLI contract from DESIGN.md, exercised through the real command on real files.
+
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDbPath, tempDir } from './helpers/temp.ts';
+import { BIN, tillit, tillitJson } from './helpers/cli.ts';
+
+const dir = tempDir();
+
+function file(name: string, content: string | Buffer): string {
+  const p = path.join(dir, name);
+  fs.writeFileSync(p, content);
+  return p;
+}
+
+interface ImportJson {
+  rows: number;
+  added: number;
+  merged: number;
+  duplicates: number;
+  rejected: number;
+  rejectedRows: { rowNumber: number; reason: string; raw: string }[];
+}
+interface ContactJson {
+  email: string;
+  firstName: string;
+  lastName: string;
+  company: string;
+  status: string;
+  reasons: string[];
+  consentExpiresAt: string | null;
+}
+interface StatusJson {
+  total: number;
+  byStatus: Record<string, number>;
+}
+
+const BAKERY_CSV = [
+  'email,first_name,last_name,company',
+  'ola@nordmann.no,Ola,Nordmann,Bakeriet AS',
+  'kari@example.com,Kari,Nordmann,',
+  'KARI@Example.com ,Kari,,Duplicate Inc',
+  'not-an-address,Per,Hansen,',
+  'post@bakeriet.no,,,Bakeriet AS',
+].join('\n');
+
+describe('tillit CLI', () => {
+  it('imports a CSV and reports every row in exactly one bucket (--json)', () => {
+    const db = tempDbPath(dir);
+    const report = tillitJson<ImportJson>(db, ['import', file('bakery.csv', BAKERY_CSV), '--source', 'web-form', '--collected-at', '2026-01-10', '--basis', 'explicit']);
+    expect(report).toMatchObject({ rows: 5, added: 3, merged: 0, duplicates: 1, rejected: 1 });
+    expect(report.added + report.merged + report.duplicates + report.rejected).toBe(report.rows);
+    expect(report.rejectedRows).toEqual([expect.objectContaining({ rowNumber: 5, raw: 'not-an-address,Per,Hansen,' })]);
+    expect(report.rejectedRows[0]!.reason).toMatch(/row 5/);
+  });
+
+  it('lists contacts with status, reasons and expiry (--json), filtered by status', () => {
+    const db = tempDbPath(dir);
+    tillitJson(db, ['import', file('list.csv', BAKERY_CSV), '--source', 'web-form', '--collected-at', '2026-01-10', '--basis', 'explicit']);
+    const all = tillitJson<ContactJson[]>(db, ['list']);
+    expect(all.map((c) => c.email).sort()).toEqual(['kari@example.com', 'ola@nordmann.no', 'post@bakeriet.no']);
+    for (const c of all) expect(Object.keys(c)).toEqual(expect.arrayContaining(['email', 'firstName', 'lastName', 'company', 'status', 'reasons', 'consentExpiresAt']));
+    const ola = all.find((c) => c.email === 'ola@nordmann.no')!;
+    expect(ola).toMatchObject({ firstName: 'Ola', lastName: 'Nordmann', company: 'Bakeriet AS', status: 'explicit', consentExpiresAt: null });
+    const kari = all.find((c) => c.email === 'kari@example.com')!;
+    expect(kari.company).toBe('Duplicate Inc'); // the in-file duplicate filled an empty field
+    expect(all.find((c) => c.email === 'post@bakeriet.no')).toMatchObject({ status: 'not-permitted', reasons: expect.arrayContaining(['role-address']) });
+    const notPermitted = tillitJson<ContactJson[]>(db, ['list', '--status', 'not-permitted']);
+    expect(notPermitted.map((c) => c.email)).toEqual(['post@bakeriet.no']);
+  });
+
+  it('walks consent add → withdraw → bounce, and status --as-of sees the past', () => {
+    const db = tempDbPath(dir);
+    expect(tillit(db, ['consent', 'add', 'Per@Example.no', '--source', 'purchase', '--basis', 'implicit', '--date', '2025-06-01']).status).toBe(0);
+    let list = tillitJson<ContactJson[]>(db, ['list', '--as-of', '2026-01-01']);
+    expect(list).toEqual([expect.objectContaining({ email: 'Per@Example.no', status: 'implicit', consentExpiresAt: expect.stringMatching(/^2027-06-0[12]$/) })]);
+    expect(tillit(db, ['consent', 'withdraw', 'per@example.no', '--date', '2026-02-01']).status).toBe(0);
+    list = tillitJson<ContactJson[]>(db, ['list', '--as-of', '2026-03-01']);
+    expect(list[0]).toMatchObject({ status: 'unsubscribed', reasons: expect.arrayContaining(['withdrawn']) });
+    const before = tillitJson<StatusJson>(db, ['status', '--as-of', '2026-01-15']);
+    expect(before).toMatchObject({ total: 1, byStatus: expect.objectContaining({ implicit: 1, unsubscribed: 0 }) });
+    expect(tillit(db, ['bounce', 'per@example.no', '--date', '2026-03-05']).status).toBe(0);
+    list = tillitJson<ContactJson[]>(db, ['list', '--as-of', '2026-04-01']);
+    expect(list[0]!.status).toBe('bounced');
+  });
+
+  it('exports only contacts mailable on the date, with suppression list and report', () => {
+    const db = tempDbPath(dir);
+    tillitJson(db, ['import', file('exp.csv', BAKERY_CSV), '--source', 'web-form', '--collected-at', '2026-01-10', '--basis', 'explicit']);
+    tillit(db, ['consent', 'withdraw', 'kari@example.com', '--date', '2026-01-20']);
+    const out = path.join(dir, 'send.csv');
+    const result = tillitJson<{ included: number; excluded: number; file: string; suppressionFile: string; reportFile: string }>(db, [
+      'export', '--profile', 'generic', '--out', out, '--as-of', '2026-02-01',
+    ]);
+    expect(result).toMatchObject({ included: 1, excluded: 2 });
+    const csv = fs.readFileSync(out, 'utf8');
+    expect(csv.split('\r\n')[0]).toMatch(/^email,first_name,last_name/);
+    expect(csv).toContain('ola@nordmann.no');
+    expect(csv).not.toContain('kari@example.com');
+    expect(fs.readFileSync(result.suppressionFile, 'utf8')).toContain('kari@example.com,unsubscribed');
+    expect(fs.readFileSync(result.reportFile, 'utf8')).toContain('post@bakeriet.no,not-permitted');
+  });
+
+  it('verify reports the chain intact', () => {
+    const db = tempDbPath(dir);
+    tillit(db, ['consent', 'add', 'a@example.no', '--source', 'web-form', '--date', '2026-01-01']);
+    expect(tillitJson<{ intact: boolean; checked: number }>(db, ['verify'])).toMatchObject({ intact: true, checked: 1 });
+  });
+
+  it('uses TILLIT_DB when --db is not given', () => {
+    const db = tempDbPath(dir);
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, TILLIT_DB: db } });
+    expect(run(['consent', 'add', 'env@example.no', '--source', 'web-form', '--date', '2026-01-01']).status).toBe(0);
+    expect(fs.existsSync(db)).toBe(true);
+    expect(tillitJson<StatusJson>(db, ['status']).total).toBe(1);
+  });
+
+  describe('bad input: a clear message naming the file (and row), nothing written', () => {
+    const cases: [string, string, string | Buffer, RegExp][] = [
+      ['a binary file', 'photo.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]), /photo\.csv/],
+      ['an empty file', 'empty.csv', '', /empty\.csv.*empty|empty.*empty\.csv/i],
+      ['a CSV with no e-mail column', 'names.csv', 'first_name,last_name\nOla,Nordmann\n', /names\.csv has no e-mail column/],
+      ['an unterminated quote', 'quote.csv', 'email,name\na@b.no,"Ola\nc@d.no,Kari\n', /quote\.csv.*row 2|row 2.*quote\.csv/i],
+    ];
+    it.each(cases)('%s', (_what, name, content, message) => {
+      const db = tempDbPath(dir);
+      tillit(db, ['consent', 'add', 'kept@example.no', '--source', 'web-form', '--date', '2026-01-01']);
+      const result = tillit(db, ['import', file(name, content), '--json']);
+      expect(result.status).not.toBe(0);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(message);
+      expect(tillitJson<StatusJson>(db, ['status']).total).toBe(1);
+      expect(tillitJson<{ rows: number }[]>(db, ['list']).map((c) => (c as unknown as ContactJson).email)).toEqual(['kept@example.no']);
+    });
+
+    it('a malformed address is rejected with its row and reason while good rows are imported', () => {
+      const db = tempDbPath(dir);
+      const report = tillitJson<ImportJson>(db, ['import', file('typo.csv', 'email\nola@@nordmann.no\nkari@example.no\n')]);
+      expect(report).toMatchObject({ rows: 2, added: 1, rejected: 1 });
+      expect(report.rejectedRows[0]).toMatchObject({ rowNumber: 2, raw: 'ola@@nordmann.no' });
+    });
+
+    it('usage errors go to stderr with exit code 2', () => {
+      const db = tempDbPath(dir);
+      const result = tillit(db, ['consent', 'add', 'a@b.no', '--source', 'telepathy', '--date', '2026-01-01']);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/unknown source kind "telepathy"/);
+      expect(tillit(db, ['list', '--as-of', '2026-13-01']).stderr).toMatch(/--as-of must be a date/);
+    });
+  });
+});

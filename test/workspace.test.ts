@@ -1,0 +1,218 @@
+// The services behind the contract, through the dispatcher as the UI calls them, on a real
+// workspace file: consent recording with evidence, corrections, erasure, date rollover,
+// policy changes, import undo, and imports that are all-or-nothing.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openWorkspace, type Workspace } from '../src/main/app/workspace.ts';
+import type { ContactDetail, ContactPage, ImportReport, StatusSummary } from '../src/shared/contract/dto.ts';
+import type { Envelope } from '../src/shared/contract/envelope.ts';
+import { verifyLedger } from '../src/main/store/ledger.ts';
+import { tempDbPath, tempDir } from './helpers/temp.ts';
+
+const dir = tempDir();
+const open: Workspace[] = [];
+afterEach(() => {
+  for (const w of open.splice(0)) w.close();
+});
+
+function workspace(today: { value: string }, dbPath = tempDbPath(dir), importsInWorker = false): Workspace {
+  const w = openWorkspace({ dbPath, importsInWorker, today: () => today.value });
+  open.push(w);
+  return w;
+}
+
+async function call<T>(w: Workspace, method: string, input: unknown): Promise<T> {
+  const envelope = (await w.dispatch(method, input)) as Envelope<T>;
+  if (!envelope.ok) throw new Error(`${method}: ${envelope.error.code}: ${envelope.error.message}`);
+  return envelope.value;
+}
+
+async function stage(w: Workspace, name: string, content: string | Buffer): Promise<string> {
+  const staged = await call<{ stagedId: string }>(w, 'files.stage', { fileName: name, chunkBase64: Buffer.from(content).toString('base64') });
+  return staged.stagedId;
+}
+
+const CSV = 'E-post;Fornavn;Etternavn;Firma\nola@nordmann.no;Ola;Nordmann;Bakeriet\nkari@example.no;Kari;Hansen;\n';
+
+async function importCsv(w: Workspace, content = CSV, extra: Record<string, unknown> = {}): Promise<ImportReport> {
+  const stagedId = await stage(w, 'kunder.csv', content);
+  return call<ImportReport>(w, 'import.commit', { stagedId, source: 'purchase', collectedAt: '2025-01-15', ...extra });
+}
+
+async function contactByEmail(w: Workspace, email: string): Promise<ContactDetail> {
+  const page = await call<ContactPage>(w, 'contacts.list', { search: email });
+  const id = page.items.find((c) => c.email === email)?.id;
+  if (id === undefined) throw new Error(`no contact ${email}`);
+  return call<ContactDetail>(w, 'contacts.get', { id });
+}
+
+describe('workspace services', () => {
+  it('imports a Norwegian semicolon CSV through staging, and lists with cached statuses', async () => {
+    const w = workspace({ value: '2026-01-10' });
+    const report = await importCsv(w);
+    expect(report).toMatchObject({ rows: 2, added: 2, merged: 0, duplicates: 0, rejected: 0, dryRun: false });
+    const page = await call<ContactPage>(w, 'contacts.list', { status: ['implicit'] });
+    expect(page.total).toBe(2);
+    expect(page.items.map((c) => c.email)).toEqual(['kari@example.no', 'ola@nordmann.no']); // by last name
+    expect(page.items[0]!.consentExpiresAt).toMatch(/^2027-01-1[45]$/);
+  });
+
+  it('records one opt-in with a scanned sheet for a whole selection, viewable from each contact', async () => {
+    const w = workspace({ value: '2026-01-10' });
+    await importCsv(w);
+    const page = await call<ContactPage>(w, 'contacts.list', {});
+    const scan = Buffer.from('%PDF-1.4 pretend scan of the paper sign-up sheet');
+    const result = await call<{ recorded: number; evidenceId: number }>(w, 'consent.record', {
+      contactIds: page.items.map((c) => c.id),
+      kind: 'opt-in',
+      source: 'newsletter-signup',
+      basis: 'explicit',
+      date: '2026-01-09',
+      evidence: { fileName: 'paper-sheet.pdf', dataBase64: scan.toString('base64'), text: 'Yes, send me the bakery newsletter', recordedBy: 'Anne' },
+    });
+    expect(result.recorded).toBe(2);
+    const ola = await contactByEmail(w, 'ola@nordmann.no');
+    expect(ola.contact.status).toBe('explicit');
+    expect(ola.events.at(-1)).toMatchObject({ kind: 'opt-in', source: 'newsletter-signup', evidenceIds: [result.evidenceId] });
+    expect(ola.evidence.find((e) => e.id === result.evidenceId)).toMatchObject({ fileName: 'paper-sheet.pdf', mediaType: 'application/pdf', text: 'Yes, send me the bakery newsletter', recordedBy: 'Anne' });
+    const file = await call<{ dataBase64: string }>(w, 'evidence.get', { id: result.evidenceId });
+    expect(Buffer.from(file.dataBase64, 'base64')).toEqual(scan);
+  });
+
+  it('refuses to record for a missing contact and writes nothing', async () => {
+    const w = workspace({ value: '2026-01-10' });
+    await importCsv(w);
+    const envelope = await w.dispatch('consent.record', { contactIds: [1, 999], kind: 'withdrawal', date: '2026-01-10' });
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(verifyLedger(w.context.db).checked).toBe(2);
+  });
+
+  it('re-evaluates when the date rolls over: implicit consent expires after two years', async () => {
+    const today = { value: '2026-01-10' };
+    const w = workspace(today);
+    await importCsv(w);
+    expect((await call<StatusSummary>(w, 'status.summary', {})).byStatus.implicit).toBe(2);
+    today.value = '2027-06-01';
+    const summary = await call<StatusSummary>(w, 'status.summary', {});
+    expect(summary).toMatchObject({ asOf: '2027-06-01', byStatus: expect.objectContaining({ implicit: 0, 'needs-reconfirmation': 2 }) });
+    const ola = await contactByEmail(w, 'ola@nordmann.no');
+    expect(ola.contact.reasons).toContain('implicit-expired');
+  });
+
+  it('answers as-of queries for another date without touching the cache', async () => {
+    const w = workspace({ value: '2026-01-10' });
+    await importCsv(w);
+    const past = await call<ContactPage>(w, 'contacts.list', { asOf: '2025-01-01' });
+    expect(past.items.map((c) => c.status)).toEqual(['needs-reconfirmation', 'needs-reconfirmation']); // before the purchase
+    expect((await call<ContactPage>(w, 'contacts.list', {})).items.map((c) => c.status)).toEqual(['implicit', 'implicit']);
+  });
+
+  it('corrects an event by superseding it, never by editing it', async () => {
+    const w = workspace({ value: '2026-01-10' });
+    await importCsv(w);
+    const ola = await contactByEmail(w, 'ola@nordmann.no');
+    const purchase = ola.events[0]!;
+    await call(w, 'consent.supersede', {
+      eventId: purchase.id,
+      reason: 'The sale was to his company, not to him',
+      replacement: { kind: 'opt-in', date: '2025-01-15', source: 'purchased-list', basis: 'implicit' },
+    });
+    const after = await contactByEmail(w, 'ola@nordmann.no');
+    expect(after.contact.status).toBe('not-permitted');
+    expect(after.events).toHaveLength(2);
+    expect(after.events[0]).toMatchObject({ id: purchase.id, supersededBy: after.events[1]!.id });
+    expect(after.events[1]!.note).toBe('Correction: The sale was to his company, not to him');
+    const again = await w.dispatch('consent.supersede', { eventId: purchase.id, reason: 'twice' });
+    expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(verifyLedger(w.context.db).intact).toBe(true);
+  });
+
+  it('erases a contact on request: tombstone, chain still verifies, a re-import refuses the address', async () => {
+    const w = workspace({ value: '2026-01-10' });
+    await importCsv(w);
+    const ola = await contactByEmail(w, 'ola@nordmann.no');
+    await call(w, 'consent.record', { contactIds: [ola.contact.id], kind: 'note', date: '2026-01-10', note: 'Ola prefers SMS, lives at Storgata 1' });
+    await call(w, 'contacts.erase', { id: ola.contact.id, reason: 'Request by e-mail 2026-01-10' });
+    const db = w.context.db;
+    expect(db.prepare('SELECT COUNT(*) FROM contacts WHERE email_key = ?').pluck().get('ola@nordmann.no')).toBe(0);
+    expect(db.prepare("SELECT COUNT(*) FROM event_notes WHERE note LIKE '%Storgata%'").pluck().get()).toBe(0);
+    expect(db.prepare('SELECT reason FROM erasures').pluck().all()).toEqual(['Request by e-mail 2026-01-10']);
+    expect(verifyLedger(db)).toMatchObject({ intact: true });
+    const report = await importCsv(w);
+    expect(report).toMatchObject({ added: 0, merged: 1, rejected: 1 });
+    expect(report.rejectedRows[0]!.reason).toMatch(/erased on request/);
+  });
+
+  it('undoes an import as a unit: events voided (ledger still append-only), contacts hidden, fields cleared', async () => {
+    const w = workspace({ value: '2026-01-10' });
+    const first = await importCsv(w);
+    const second = await importCsv(w, 'email,company,first_name\nkari@example.no,Kari Konditori,\nnew@example.no,,New\n', { source: 'web-form', basis: 'explicit' });
+    expect(second).toMatchObject({ added: 1, merged: 1 });
+    expect((await contactByEmail(w, 'kari@example.no')).contact.company).toBe('Kari Konditori');
+    await call(w, 'import.undo', { importId: second.importId });
+    const kari = await contactByEmail(w, 'kari@example.no');
+    expect(kari.contact.company).toBe('');
+    expect(kari.contact.status).toBe('implicit'); // back to the first import's purchase
+    expect(kari.events.filter((e) => e.kind === 'void')).toHaveLength(1);
+    const page = await call<ContactPage>(w, 'contacts.list', {});
+    expect(page.items.map((c) => c.email).sort()).toEqual(['kari@example.no', 'ola@nordmann.no']);
+    const history = await call<{ id: number; state: string }[]>(w, 'imports.list', {});
+    expect(history.map((h) => [h.id, h.state])).toEqual([[second.importId, 'undone'], [first.importId, 'committed']]);
+    expect(await w.dispatch('import.undo', { importId: second.importId })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(verifyLedger(w.context.db).intact).toBe(true);
+  });
+
+  it('never lifts a suppression by import', async () => {
+    const w = workspace({ value: '2026-01-10' });
+    await importCsv(w);
+    const kari = await contactByEmail(w, 'kari@example.no');
+    await call(w, 'consent.record', { contactIds: [kari.contact.id], kind: 'withdrawal', date: '2026-01-05' });
+    await importCsv(w, 'email\nkari@example.no\n', { source: 'web-form', basis: 'explicit', collectedAt: '2026-01-08' });
+    expect((await contactByEmail(w, 'kari@example.no')).contact.status).toBe('unsubscribed');
+  });
+
+  it('changing the policy profile re-evaluates every contact', async () => {
+    const w = workspace({ value: '2026-01-10' });
+    await importCsv(w, 'email\nlena@example.no\n', { source: 'web-form' }); // implicit web-form
+    expect((await contactByEmail(w, 'lena@example.no')).contact.status).toBe('implicit');
+    await call(w, 'settings.update', { policy: 'eu-soft-opt-in' });
+    expect((await contactByEmail(w, 'lena@example.no')).contact.status).toBe('needs-reconfirmation');
+  });
+
+  it('runs a commit in a worker thread, reporting progress, leaving nothing behind on cancel', async () => {
+    const w = workspace({ value: '2026-01-10' }, tempDbPath(dir), true);
+    const progress: string[] = [];
+    w.subscribe((name, payload) => {
+      if (name === 'import.progress') progress.push((payload as { step: string }).step);
+    });
+    const rows = Array.from({ length: 20_000 }, (_, i) => `person${i}@example.no,Person ${i}`).join('\n');
+    const report = await importCsv(w, `email,name\n${rows}\n`);
+    expect(report).toMatchObject({ rows: 20_000, added: 20_000 });
+    expect(progress).toContain('done');
+    expect((await call<StatusSummary>(w, 'status.summary', {})).total).toBe(20_000);
+
+    const stagedId = await stage(w, 'big.csv', `email,name\n${rows.replace(/person/g, 'other')}\n`);
+    const commit = w.dispatch('import.commit', { stagedId, source: 'web-form', collectedAt: '2026-01-01' });
+    await call(w, 'import.cancel', { stagedId });
+    const result = await commit;
+    if (result.ok) {
+      // The import won the race and finished before the cancel arrived: it must be whole.
+      expect((await call<StatusSummary>(w, 'status.summary', {})).total).toBe(40_000);
+    } else {
+      expect(result.error.message).toMatch(/cancelled; nothing was changed/);
+      expect((await call<StatusSummary>(w, 'status.summary', {})).total).toBe(20_000);
+    }
+    expect(verifyLedger(w.context.db).intact).toBe(true);
+  });
+
+  it('keeps staged uploads and evidence inside the workspace folder', async () => {
+    const dbPath = tempDbPath(dir);
+    const w = workspace({ value: '2026-01-10' }, dbPath);
+    await importCsv(w);
+    const evidence = fs.readdirSync(path.join(`${dbPath}-files`, 'evidence'));
+    expect(evidence).toHaveLength(1); // the original file, by SHA-256
+    expect(evidence[0]).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
