@@ -1,6 +1,7 @@
 // Two ways to run an import: in this thread (the CLI, where nothing else waits) or in a
 // worker thread (the app and the loopback server, which must keep answering).
 
+import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../shared/contract/envelope.ts';
 import type { ImportRunner } from '../services/imports.ts';
@@ -12,9 +13,14 @@ export function inProcessRunner(db: DB, filesDir: string): ImportRunner {
   return (request, clock, hooks) => runImport(db, filesDir, request, clock, hooks);
 }
 
-/** Where the worker script is: beside this file when run from source, bundled as import-worker.js otherwise. */
+/**
+ * Where the worker script is: beside this file when run from source; in the electron-vite
+ * bundle it is out/main/import-worker.js, and this code may sit in out/main/chunks/.
+ */
 export function importWorkerUrl(moduleUrl: string = import.meta.url): URL {
-  return moduleUrl.endsWith('.ts') ? new URL('./worker.ts', moduleUrl) : new URL('./import-worker.js', moduleUrl);
+  if (moduleUrl.endsWith('.ts')) return new URL('./worker.ts', moduleUrl);
+  const candidates = [new URL('./import-worker.js', moduleUrl), new URL('../import-worker.js', moduleUrl)];
+  return candidates.find((url) => fs.existsSync(url)) ?? candidates[0]!;
 }
 
 export function workerRunner(dbPath: string, filesDir: string, dryRunInProcess?: ImportRunner): ImportRunner {

@@ -1,0 +1,16 @@
+import { ApiCallError } from '../../shared/contract/envelope.ts';
+
+/** An error shown next to what caused it, in a live region so screen readers hear it. */
+export function ErrorText({ error, testId }: { error: unknown; testId?: string }) {
+  if (!error) return null;
+  const message = error instanceof ApiCallError || error instanceof Error ? error.message : String(error);
+  return (
+    <p className="error" role="alert" data-testid={testId ?? 'error'}>
+      {message}
+    </p>
+  );
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
