@@ -26,7 +26,7 @@ export default tseslint.config(
   {
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: nodeGlobals },
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: nodeGlobals },
   },
   {
     // expect.objectContaining() and friends are typed any by vitest.

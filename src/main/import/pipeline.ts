@@ -12,7 +12,7 @@ import type { LedgerEvent } from '../../shared/consent/index.ts';
 import { checkEmail } from '../../shared/email/index.ts';
 import { applyMapping, headerSignature, suggestMapping, type FieldKey, type MappedRow } from '../../shared/import/mapping.ts';
 import { ImportFileError, readRecords, sniffFile, type SniffOverrides, type SniffResult } from './read/index.ts';
-import { CONTACT_FIELDS, FIELD_COLUMNS, findContactByKey, type ContactField, type ContactRow } from '../store/contacts.ts';
+import { CONTACT_FIELDS, FIELD_COLUMNS, findContactByKey, type ContactRow } from '../store/contacts.ts';
 import { insertEvidence, insertEvidenceRow, storeEvidenceFile, type EvidenceInputData } from '../store/evidence.ts';
 import { appendEvents, type NewEvent } from '../store/ledger.ts';
 import type { DB } from '../store/open.ts';
@@ -355,7 +355,7 @@ function fillFields(db: DB, contact: ContactRow, row: MappedRow, importId: numbe
   const sets: string[] = [];
   const values: unknown[] = [];
   for (const field of CONTACT_FIELDS) {
-    const incoming = row[field as ContactField];
+    const incoming = row[field];
     const column = FIELD_COLUMNS[field];
     const current = contact[column as keyof ContactRow] as string;
     if (incoming !== '' && incoming !== current && (current === '' || overwrite)) {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { ImportPreview, ImportReport, ImportSummary, StagedFile } from '../../shared/contract/dto.ts';
 import { AppError } from '../../shared/contract/envelope.ts';
 import type { RequestParsed } from '../../shared/contract/requests.ts';
-import type { IsoDate, SourceKind } from '../../shared/consent/vocabulary.ts';
+import type { SourceKind } from '../../shared/consent/vocabulary.ts';
 import type { ImportClock, ImportHooks, ImportOutcome, ImportRequest } from '../import/pipeline.ts';
 import { FIELD_COLUMNS } from '../store/contacts.ts';
 import { appendEvents } from '../store/ledger.ts';
@@ -206,7 +206,7 @@ function toSummary(row: ImportRow): ImportSummary {
     fileName: row.file_name,
     format: row.format,
     source: row.source as SourceKind,
-    collectedAt: row.collected_at as IsoDate,
+    collectedAt: row.collected_at,
     rows: row.rows,
     added: row.added,
     merged: row.merged,

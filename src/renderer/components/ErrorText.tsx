@@ -3,7 +3,7 @@ import { ApiCallError } from '../../shared/contract/envelope.ts';
 /** An error shown next to what caused it, in a live region so screen readers hear it. */
 export function ErrorText({ error, testId }: { error: unknown; testId?: string }) {
   if (!error) return null;
-  const message = error instanceof ApiCallError || error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return (
     <p className="error" role="alert" data-testid={testId ?? 'error'}>
       {message}
@@ -12,5 +12,6 @@ export function ErrorText({ error, testId }: { error: unknown; testId?: string }
 }
 
 export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  if (error instanceof ApiCallError || error instanceof Error) return error.message;
+  return typeof error === 'string' ? error : JSON.stringify(error);
 }

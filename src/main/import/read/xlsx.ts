@@ -28,13 +28,13 @@ export function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('hyperlink' in value) {
-      const text = typeof value.text === 'string' ? value.text : cellText(value.text as ExcelJS.CellValue);
+      const text = typeof value.text === 'string' ? value.text : cellText(value.text);
       return text || value.hyperlink.replace(/^mailto:/i, '');
     }
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('result' in value) return cellText(value.result);
     if ('error' in value) return '';
   }
-  return String(value as unknown as string);
+  return '';
 }
 
 function rowValues(row: ExcelJS.Row, width: number): string[] {

@@ -1,0 +1,143 @@
+// The whole flow in the real UI, against the real store, in headless Chromium:
+// import a CSV → see statuses → record an opt-in with a scanned proof → unsubscribe
+// someone → export a generic CSV with only the mailable → check review and settings.
+// Screenshots of each screen go to test-results/.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDbPath, tempDir } from '../helpers/temp.ts';
+import { launchChromium, screenshotPath, startServe, type ServeProcess } from './harness.ts';
+
+const dir = tempDir('tillit-e2e-');
+let server: ServeProcess;
+let browser: Browser;
+let page: Page;
+
+const CSV = [
+  'E-post;Fornavn;Etternavn;Firma',
+  'ola@nordmann.no;Ola;Nordmann;Bakeriet AS',
+  'kari@example.no;Kari;Hansen;',
+  'per.olsen@example.no;Per;Olsen;Olsen Eiendom',
+  'ikke-en-adresse;Feil;Rad;',
+].join('\r\n');
+
+// A 1×1 PNG: the "scan" of the paper sign-up sheet.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: screenshotPath(name), fullPage: true });
+}
+
+async function openContact(email: string): Promise<void> {
+  await page.getByTestId('contact-row').filter({ hasText: email }).click();
+  await page.getByTestId('contact-detail').getByRole('heading', { name: email }).waitFor();
+}
+
+beforeAll(async () => {
+  server = await startServe(tempDbPath(dir));
+  browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  page = await context.newPage();
+  await page.goto(server.appUrl);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('Tillit in the browser', () => {
+  it('starts on a helpful empty state and removes the token from the address bar', async () => {
+    await page.getByTestId('contacts-empty').waitFor();
+    expect(page.url()).not.toContain('token=');
+    await shot('01-contacts-empty');
+  });
+
+  it('imports a Norwegian semicolon CSV with a preview of every row first', async () => {
+    const file = path.join(dir, 'kunder.csv');
+    fs.writeFileSync(file, CSV);
+    await page.getByTestId('nav-import').click();
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('staged-file').waitFor();
+    await page.getByTestId('import-source').selectOption('event-booth');
+    await page.getByTestId('import-preview').waitFor();
+    expect(await page.getByTestId('count-rows').textContent()).toBe('4');
+    expect(await page.getByTestId('count-added').textContent()).toBe('3');
+    expect(await page.getByTestId('count-rejected').textContent()).toBe('1');
+    expect(await page.getByTestId('detected').textContent()).toMatch(/csv.*;/);
+    await expect.poll(() => page.getByTestId('preview-rows').textContent()).toMatch(/no @ sign/);
+    await shot('02-import-preview');
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-report').waitFor();
+    await shot('03-import-report');
+  });
+
+  it('lists the contacts with their consent status', async () => {
+    await page.getByTestId('view-contacts').click();
+    await expect.poll(() => page.getByTestId('contact-row').count()).toBe(3);
+    const statuses = await page.getByTestId('contact-row').getByTestId('status-badge').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+    expect(statuses).toEqual(['implicit', 'implicit', 'implicit']);
+    await shot('04-contacts');
+  });
+
+  it('records an explicit opt-in with a scanned sign-up sheet, and the status changes', async () => {
+    await openContact('ola@nordmann.no');
+    await page.getByTestId('action-opt-in').click();
+    const scan = path.join(dir, 'pameldingsark.png');
+    fs.writeFileSync(scan, PNG);
+    await page.getByTestId('record-source').selectOption('newsletter-signup');
+    await page.getByTestId('record-basis').selectOption('explicit');
+    await page.getByTestId('record-file').setInputFiles(scan);
+    await page.getByTestId('record-wording').fill('Ja takk, send meg nyhetsbrevet fra Bakeriet');
+    await page.getByTestId('record-submit').click();
+    const detail = page.getByTestId('contact-detail');
+    await expect.poll(() => detail.getByTestId('status-badge').first().getAttribute('data-status')).toBe('explicit');
+    await expect.poll(() => detail.getByTestId('timeline-event').count()).toBe(2);
+    await detail.getByTestId('evidence-link').first().click();
+    await page.getByTestId('evidence-view').waitFor();
+    await shot('05-contact-detail-explicit');
+  });
+
+  it('unsubscribes someone, with the reason shown in plain language', async () => {
+    await openContact('kari@example.no');
+    await page.getByTestId('action-unsubscribe').click();
+    await page.getByTestId('record-submit').click();
+    const detail = page.getByTestId('contact-detail');
+    await expect.poll(() => detail.getByTestId('status-badge').first().getAttribute('data-status')).toBe('unsubscribed');
+    expect(await detail.getByTestId('explanation').textContent()).toMatch(/may not mail this person/);
+    await shot('06-contact-unsubscribed');
+  });
+
+  it('exports a generic CSV with only the contacts mailable today', async () => {
+    await page.getByTestId('nav-export').click();
+    await page.getByTestId('profile-generic').check();
+    await page.getByTestId('export-run').click();
+    await page.getByTestId('export-result').waitFor();
+    expect(await page.getByTestId('export-included').textContent()).toMatch(/^2 /);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-export').click()]);
+    const content = fs.readFileSync((await download.path())!, 'utf8');
+    expect(content).toContain('ola@nordmann.no');
+    expect(content).toContain('per.olsen@example.no');
+    expect(content).not.toContain('kari@example.no');
+    await shot('07-export');
+  });
+
+  it('shows review groups and settings', async () => {
+    await page.getByTestId('nav-review').click();
+    await page.getByTestId('review-suppressed').waitFor();
+    await expect.poll(() => page.getByTestId('review-suppressed').textContent()).toContain('kari@example.no');
+    await shot('08-review');
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('settings-brand').waitFor();
+    await shot('09-settings');
+  });
+
+  it('refuses a page opened without the token', async () => {
+    const other = await browser.newPage();
+    await other.goto(server.appUrl.split('#')[0]!);
+    await other.getByTestId('token-missing').waitFor();
+    await other.close();
+  });
+});
