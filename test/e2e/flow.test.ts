@@ -95,7 +95,8 @@ describe('Tillit in the browser', () => {
     const detail = page.getByTestId('contact-detail');
     await expect.poll(() => detail.getByTestId('status-badge').first().getAttribute('data-status')).toBe('explicit');
     await expect.poll(() => detail.getByTestId('timeline-event').count()).toBe(2);
-    await detail.getByTestId('evidence-link').first().click();
+    await detail.getByTestId('evidence-link').filter({ hasText: 'pameldingsark.png' }).click();
+    await expect.poll(() => page.getByTestId('evidence-view').locator('img').count()).toBe(1);
     await page.getByTestId('evidence-view').waitFor();
     await shot('05-contact-detail-explicit');
   });

@@ -51,9 +51,9 @@ export const en = {
     eraseConfirm: 'Erase this person for good', correct: 'Correct', correctionReason: 'Why is this event wrong?', voidEvent: 'Void this event',
   },
   record: {
-    title: 'Record consent evidence', forCount: 'For {{count}} contacts', kind: 'What happened', source: 'Where the address came from', basis: 'Basis',
+    title: 'Record consent evidence', forCount_one: 'For 1 contact', forCount_other: 'For {{count}} contacts', kind: 'What happened', source: 'Where the address came from', basis: 'Basis',
     date: 'Date', brand: 'Given to brand', brandHint: 'Leave empty for your own brand', note: 'Note', proof: 'Proof', proofFile: 'Attach a file (scan, screenshot, PDF)',
-    proofText: "The form's wording", proofUrl: 'Form URL', recordedBy: 'Recorded by', submit: 'Record', done: 'Recorded for {{count}} contacts.',
+    proofText: "The form's wording", proofUrl: 'Form URL', recordedBy: 'Recorded by', submit: 'Record', done_one: 'Recorded for 1 contact.', done_other: 'Recorded for {{count}} contacts.',
   },
   import: {
     title: 'Import a list', choose: 'Choose a file', drop: 'or drop it here', formats: 'CSV or text (any delimiter, Excel/Outlook encodings), .xlsx, vCard (.vcf), badge scans (MECARD).',
@@ -77,7 +77,7 @@ export const en = {
       mailchimp: 'Mailchimp — audience import columns', hubspot: "HubSpot — with the legal basis for processing", brevo: 'Brevo — EMAIL, FIRSTNAME, LASTNAME',
       listmonk: 'listmonk — consent details in attributes', generic: 'Generic CSV — every field plus consent columns',
     },
-    included: '{{count}} contacts included', excluded: '{{count}} left out', list: 'Send-ready list', suppression: 'Suppression list', report: 'Report of who was left out and why',
+    included_one: '1 contact included', included_other: '{{count}} contacts included', excluded: '{{count}} left out', list: 'Send-ready list', suppression: 'Suppression list', report: 'Report of who was left out and why',
   },
   settings: {
     title: 'Settings', brand: 'Your brand', brandHelp: 'Consent given to another brand does not count for yours.', policy: 'Consent policy', language: 'Language', database: 'Workspace file',

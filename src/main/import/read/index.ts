@@ -8,7 +8,6 @@ import { CsvTokenizer, detectLayout, parseCsvText, type CsvRecord } from './csv.
 import { createDecoder, detectBom, detectUtf16WithoutBom, ENCODINGS, type TextEncodingName } from './decode.ts';
 import { ImportFileError } from './errors.ts';
 import { CARD_HEADERS, parseScanText, parseVcardText, type CardRecord } from './vcard.ts';
-import { readXlsxRecords, sniffXlsx } from './xlsx.ts';
 
 export { ImportFileError } from './errors.ts';
 
@@ -125,7 +124,11 @@ export async function sniffFile(filePath: string, overrides: SniffOverrides = {}
   const head = readHead(filePath, SAMPLE_BYTES);
 
   const isZip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
-  if (overrides.format === 'xlsx' || (isZip && overrides.format === undefined)) return sniffXlsx(filePath, name, overrides.sheet);
+  if (overrides.format === 'xlsx' || (isZip && overrides.format === undefined)) {
+    // exceljs is large: loaded only for spreadsheets.
+    const { sniffXlsx } = await import('./xlsx.ts');
+    return sniffXlsx(filePath, name, overrides.sheet);
+  }
   if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
     throw new ImportFileError('old-excel', name, 'this is an old Excel file (.xls). Open it in Excel or LibreOffice and save it as .xlsx or CSV');
   }
@@ -203,6 +206,7 @@ export async function* readRecords(filePath: string, sniff: SniffResult, options
   const total = fs.statSync(filePath).size;
 
   if (sniff.format === 'xlsx') {
+    const { readXlsxRecords } = await import('./xlsx.ts');
     yield* readXlsxRecords(filePath, name, sniff, batchSize);
     options.onBytes?.(total, total);
     return;

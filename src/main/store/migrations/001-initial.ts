@@ -106,7 +106,7 @@ export const migration001: Migration = {
         note_sha256 TEXT,
         recorded_at TEXT NOT NULL,
         prev_hash   TEXT NOT NULL,
-        hash        TEXT NOT NULL UNIQUE
+        hash        TEXT NOT NULL
       ) STRICT;
       CREATE INDEX consent_events_by_contact ON consent_events (contact_id, id);
       CREATE INDEX consent_events_by_import ON consent_events (import_id) WHERE import_id IS NOT NULL;
