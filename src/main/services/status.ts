@@ -6,7 +6,7 @@ import type { IsoDate } from '../../shared/consent/vocabulary.ts';
 import { eventsForContact, eventsForContactRange } from '../store/ledger.ts';
 import { writeStatuses, type StatusUpdate } from '../store/contacts.ts';
 import { readSettings, writeSetting, type Settings } from '../store/settings.ts';
-import type { DB } from '../store/open.ts';
+import { statement, type DB } from '../store/open.ts';
 
 export function evaluateWith(settings: Settings, email: string, events: readonly LedgerEvent[], asOf: IsoDate): Evaluation {
   return evaluate(email, events, POLICIES[settings.policy], { asOf, workspaceBrand: settings.brand });
@@ -24,7 +24,7 @@ function toUpdate(id: number, evaluation: Evaluation): StatusUpdate {
 export function recomputeContacts(db: DB, ids: Iterable<number>, today: IsoDate): void {
   const settings = readSettings(db);
   const asOf = settings.statusesAsOf ?? today;
-  const select = db.prepare('SELECT id, email FROM contacts WHERE id = ?');
+  const select = statement(db, 'SELECT id, email FROM contacts WHERE id = ?');
   const updates: StatusUpdate[] = [];
   for (const id of ids) {
     const contact = select.get(id) as { id: number; email: string } | undefined;

@@ -3,7 +3,7 @@
 
 import type { ContactSummary } from '../../shared/contract/dto.ts';
 import type { IsoDate, Status } from '../../shared/consent/vocabulary.ts';
-import type { DB } from './open.ts';
+import { statement, type DB } from './open.ts';
 
 export const CONTACT_FIELDS = ['firstName', 'lastName', 'company', 'title', 'phone', 'city', 'country', 'otherEmails', 'note'] as const;
 export type ContactField = (typeof CONTACT_FIELDS)[number];
@@ -65,11 +65,11 @@ export function toSummary(row: ContactRow): ContactSummary {
 }
 
 export function getContactRow(db: DB, id: number): ContactRow | undefined {
-  return db.prepare('SELECT * FROM contacts WHERE id = ? AND removed_at IS NULL').get(id) as ContactRow | undefined;
+  return statement(db, 'SELECT * FROM contacts WHERE id = ? AND removed_at IS NULL').get(id) as ContactRow | undefined;
 }
 
 export function findContactByKey(db: DB, emailKey: string): ContactRow | undefined {
-  return db.prepare('SELECT * FROM contacts WHERE email_key = ?').get(emailKey) as ContactRow | undefined;
+  return statement(db, 'SELECT * FROM contacts WHERE email_key = ?').get(emailKey) as ContactRow | undefined;
 }
 
 export interface ContactQuery {
@@ -144,6 +144,6 @@ export interface StatusUpdate {
 }
 
 export function writeStatuses(db: DB, updates: readonly StatusUpdate[]): void {
-  const update = db.prepare('UPDATE contacts SET status = ?, reasons = ?, consent_expires_at = ? WHERE id = ?');
+  const update = statement(db, 'UPDATE contacts SET status = ?, reasons = ?, consent_expires_at = ? WHERE id = ?');
   for (const u of updates) update.run(u.status, JSON.stringify(u.reasons), u.expiresAt, u.id);
 }

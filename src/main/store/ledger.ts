@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { LedgerEvent } from '../../shared/consent/index.ts';
 import type { Basis, EventKind, IsoDate, SourceKind } from '../../shared/consent/vocabulary.ts';
-import type { DB } from './open.ts';
+import { statement, type DB } from './open.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -68,16 +68,17 @@ function chainText(row: Omit<EventRow, 'hash'>): string {
  */
 export function appendEvents(db: DB, events: readonly NewEvent[], recordedAt: string = new Date().toISOString()): number[] {
   if (events.length === 0) return [];
-  const head = db.prepare('SELECT id, hash FROM consent_events ORDER BY id DESC LIMIT 1').get() as
+  const head = statement(db, 'SELECT id, hash FROM consent_events ORDER BY id DESC LIMIT 1').get() as
     | { id: number; hash: string }
     | undefined;
   let prevHash = head?.hash ?? GENESIS_HASH;
   let nextId = (head?.id ?? 0) + 1;
-  const insert = db.prepare(
+  const insert = statement(
+    db,
     `INSERT INTO consent_events (id, contact_id, kind, date, source, basis, brand, supersedes, import_id, evidence_id, note_sha256, recorded_at, prev_hash, hash)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertNote = db.prepare('INSERT INTO event_notes (event_id, note) VALUES (?, ?)');
+  const insertNote = statement(db, 'INSERT INTO event_notes (event_id, note) VALUES (?, ?)');
   const ids: number[] = [];
   for (const event of events) {
     const note = event.note?.trim() ? event.note.trim() : null;
@@ -136,7 +137,7 @@ function toLedgerEvent(row: EngineRow): LedgerEvent {
 }
 
 export function eventsForContact(db: DB, contactId: number): LedgerEvent[] {
-  const rows = db.prepare(`SELECT ${EVENT_COLUMNS} FROM consent_events WHERE contact_id = ? ORDER BY id`).all(contactId) as EngineRow[];
+  const rows = statement(db, `SELECT ${EVENT_COLUMNS} FROM consent_events WHERE contact_id = ? ORDER BY id`).all(contactId) as EngineRow[];
   return rows.map(toLedgerEvent);
 }
 
@@ -224,5 +225,5 @@ export function verifyLedger(db: DB): VerifyResult {
 }
 
 function isErasedContact(db: DB, contactId: number): boolean {
-  return db.prepare('SELECT 1 FROM erasures WHERE contact_id = ?').get(contactId) !== undefined;
+  return statement(db, 'SELECT 1 FROM erasures WHERE contact_id = ?').get(contactId) !== undefined;
 }

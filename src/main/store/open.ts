@@ -71,3 +71,17 @@ export function migrate(db: DB, upTo: number = LATEST_VERSION): void {
     })();
   }
 }
+
+const statementCache = new WeakMap<DB, Map<string, Database.Statement>>();
+
+/**
+ * A prepared statement, prepared once per connection. better-sqlite3 keeps every statement
+ * it ever prepared until the database closes, so preparing inside a per-row loop leaks.
+ */
+export function statement(db: DB, sql: string): Database.Statement {
+  let cache = statementCache.get(db);
+  if (!cache) statementCache.set(db, (cache = new Map()));
+  let prepared = cache.get(sql);
+  if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
+  return prepared;
+}

@@ -3,7 +3,7 @@
 
 import type { PolicyId } from '../../shared/consent/index.ts';
 import type { IsoDate } from '../../shared/consent/vocabulary.ts';
-import type { DB } from './open.ts';
+import { statement, type DB } from './open.ts';
 
 export interface Settings {
   brand: string | null;
@@ -15,7 +15,7 @@ export interface Settings {
 const POLICIES: readonly PolicyId[] = ['default', 'casl', 'eu-soft-opt-in'];
 
 export function readSettings(db: DB): Settings {
-  const rows = db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[];
+  const rows = statement(db, 'SELECT key, value FROM settings').all() as { key: string; value: string }[];
   const map = new Map(rows.map((r) => [r.key, r.value]));
   const policy = map.get('policy');
   return {

@@ -35,6 +35,7 @@ export function ImportScreen() {
   const [proof, setProof] = useState<File | null>(null);
   const [wording, setWording] = useState('');
   const [mapping, setMapping] = useState<string[] | null>(null);
+  const [overrides, setOverrides] = useState<{ encoding?: string; delimiter?: string; sheet?: string }>({});
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [progress, setProgress] = useState<ProgressEvent | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -54,6 +55,7 @@ export function ImportScreen() {
     setPreview(null);
     setReport(null);
     setMapping(null);
+    setOverrides({});
     setUploadPercent(0);
     try {
       let stagedId: string | undefined;
@@ -80,6 +82,7 @@ export function ImportScreen() {
       basis: basis === 'file' ? null : basis,
       brand: brand.trim() || null,
       ...(mapping ? { mapping } : {}),
+      ...overrides,
       ...(hasProof
         ? { evidence: { ...(proof ? { fileName: proof.name, dataBase64: await fileToBase64(proof) } : {}), ...(wording.trim() ? { text: wording.trim() } : {}) } }
         : {}),
@@ -105,7 +108,7 @@ export function ImportScreen() {
   // Preview again whenever the file, the batch settings or the mapping change.
   useEffect(() => {
     void runPreview();
-  }, [staged, source, collectedAt, basis, mapping?.join('|')]);
+  }, [staged, source, collectedAt, basis, mapping?.join('|'), overrides]);
 
   async function commit(): Promise<void> {
     setBusy(true);
@@ -225,6 +228,62 @@ export function ImportScreen() {
                 )}{' '}
                 · {t('import.layout')}: <strong>{preview.sniff.layout ?? t('import.genericLayout')}</strong>
               </p>
+              <div className="overrides">
+                {preview.sniff.format === 'csv' && (
+                  <>
+                    <label className="inline">
+                      {t('import.encoding')}
+                      <select
+                        value={overrides.encoding ?? preview.sniff.encoding}
+                        onChange={(e) => setOverrides({ ...overrides, encoding: e.target.value })}
+                        data-testid="override-encoding"
+                      >
+                        {['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252', 'iso-8859-1'].map((enc) => (
+                          <option key={enc} value={enc}>
+                            {enc}
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                    <label className="inline">
+                      {t('import.delimiter')}
+                      <select
+                        value={overrides.delimiter ?? preview.sniff.delimiter ?? ','}
+                        onChange={(e) => {
+                          setMapping(null);
+                          setOverrides({ ...overrides, delimiter: e.target.value });
+                        }}
+                        data-testid="override-delimiter"
+                      >
+                        {[',', ';', '\t', '|'].map((d) => (
+                          <option key={d} value={d}>
+                            {d === '\t' ? 'tab' : d}
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                  </>
+                )}
+                {preview.sniff.sheets.length > 1 && (
+                  <label className="inline">
+                    {t('import.sheet')}
+                    <select
+                      value={overrides.sheet ?? preview.sniff.sheet ?? ''}
+                      onChange={(e) => {
+                        setMapping(null);
+                        setOverrides({ ...overrides, sheet: e.target.value });
+                      }}
+                      data-testid="override-sheet"
+                    >
+                      {preview.sniff.sheets.map((s) => (
+                        <option key={s} value={s}>
+                          {s}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                )}
+              </div>
               <ImportCounts counts={preview.counts} />
               <p className="muted small">{t('import.dryRunNote')}</p>
               <div className="preview-table-wrap">
