@@ -1,7 +1,7 @@
 // One benchmark subject, run in its own process: Tillit's full import (parse, validate,
 // dedupe, merge, ledger, statuses) of FILE into DB with the given source. Prints one JSON line.
 
-import { runImport } from '../src/main/import/pipeline.ts';
+import { workerRunner } from '../src/main/import/runner.ts';
 import { filesDirFor } from '../src/main/services/context.ts';
 import { openStore } from '../src/main/store/open.ts';
 import { todayIso } from '../src/shared/dates/iso-date.ts';
@@ -10,13 +10,13 @@ import { isSourceKind } from '../src/shared/consent/vocabulary.ts';
 
 const [file, dbPath, source = 'web-form'] = process.argv.slice(2);
 if (!file || !dbPath || !isSourceKind(source)) throw new Error('usage: import-tillit.ts FILE DB [SOURCE]');
+// Opened (and migrated) here as the CLI does; the import itself runs in the worker, as in the app.
 const db = openStore(dbPath);
 const started = performance.now();
-const { report } = await runImport(
-  db,
-  filesDirFor(dbPath),
+const { report } = await workerRunner(dbPath, filesDirFor(dbPath))(
   { filePath: file, fileName: 'bench.csv', source, collectedAt: todayIso(), basis: source === 'web-form' ? 'explicit' : null, brand: null, dryRun: false },
   { today: todayIso(), now: new Date().toISOString() },
+  {},
 );
 const ms = performance.now() - started;
 db.close();

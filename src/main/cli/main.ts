@@ -11,7 +11,7 @@ import { checkEmail } from '../../shared/email/index.ts';
 import { BASES, SOURCE_KINDS, STATUSES, isSourceKind, type Basis, type SourceKind, type Status } from '../../shared/consent/vocabulary.ts';
 import { openWorkspace, type Workspace } from '../app/workspace.ts';
 import { resolveDbPath } from '../app/paths.ts';
-import { runImport } from '../import/pipeline.ts';
+import { workerRunner } from '../import/runner.ts';
 import { ensureContact, recordConsent } from '../services/consent.ts';
 import { contactsAsOf, statusSummary } from '../services/contacts.ts';
 import { runExport } from '../services/exports.ts';
@@ -93,9 +93,8 @@ async function run(command: string, args: string[], dbFlag: string | undefined, 
       const workspace = open();
       try {
         const ctx = workspace.context;
-        const { report } = await runImport(
-          ctx.db,
-          ctx.filesDir,
+        // In a worker thread with a bounded heap, exactly as the app runs imports.
+        const { report } = await workerRunner(ctx.dbPath, ctx.filesDir)(
           {
             filePath: file,
             fileName: path.basename(file),
@@ -107,6 +106,7 @@ async function run(command: string, args: string[], dbFlag: string | undefined, 
             dryRun: values['dry-run'] ?? false,
           },
           { today: ctx.today(), now: ctx.now() },
+          {},
         );
         if (values.json) out(report);
         else {
