@@ -22,7 +22,7 @@ export const en = {
     'consider-explicit': 'Consider asking for explicit consent', 'implicit-expired': 'Implicit consent expired', 'needs-verification': 'Source needs verification',
     'other-brand': 'Consent given to another brand', 'membership-ended': 'Membership ended', 'no-evidence': 'No consent recorded',
     'explicit-required': 'Explicit consent required', 'casl-business-card': 'Business card (CASL)', 'not-acceptable-source': 'Third-party source',
-    'one-to-one-only': 'One-to-one contact only',
+    'one-to-one-only': 'One-to-one contact only', 'similar-products-only': 'Only about products similar to what they bought',
   },
   source: {
     group: { acceptable: 'Acceptable', 'not-acceptable': 'Not acceptable (third party)', 'needs-verification': 'Needs verification', none: 'No source' },

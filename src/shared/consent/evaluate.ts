@@ -1,250 +1,199 @@
 // The rules engine: a contact's status as of a date, from its ledger events, under a policy.
-// Pure — no I/O, no clock. First match wins (DESIGN.md, "the default policy"):
-//   1 invalid address · 2 unresolved hard bounce · 3 unresolved withdrawal/complaint ·
+// Pure — no I/O, no clock. Rules in order, first match wins (DESIGN.md; POLICY.md):
+//   1 invalid address · 2 unresolved hard bounce · 3 unresolved withdrawal or complaint ·
 //   4 role address · 5 explicit opt-in · 6 implicit consent still valid ·
 //   7 needs re-confirmation · 8 only not-acceptable sources → not permitted.
 
 import { checkEmail } from '../email/index.ts';
-import { addMonths } from './dates.ts';
-import type { Evaluation, EvaluationContext, LedgerEvent, Policy, ReasonCode } from './types.ts';
+import { addDays, addMonths } from './dates.ts';
+import { effectiveEvents, isLater } from './ledger.ts';
+import { CONSIDER_EXPLICIT, ONE_TO_ONE, SIMILAR_PRODUCTS_ONLY, happened, ruleSentence } from './sentences.ts';
+import type { Evaluation, EvaluationContext, LedgerEvent, Policy, ReasonCode, SourceRule } from './types.ts';
 import type { IsoDate, Status } from './vocabulary.ts';
-
-/** Events in force on the date: not after it, not voided or replaced, in (date, id) order. */
-export function effectiveEvents(events: readonly LedgerEvent[], asOf: IsoDate): LedgerEvent[] {
-  // A correction fixes the record whatever its own date: superseded events never count.
-  const superseded = new Set<number>();
-  for (const e of events) if (e.supersedes !== null) superseded.add(e.supersedes);
-  return events
-    .filter((e) => e.kind !== 'void' && e.date <= asOf && !superseded.has(e.id))
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
-}
 
 interface Finding {
   reason: ReasonCode;
   sentence: string;
 }
 
-function result(
-  status: Status,
-  rule: number,
-  policy: Policy,
-  findings: Finding[],
-  decidingEventId: number | null,
-  expiresAt: IsoDate | null = null,
-): Evaluation {
-  return {
+/** What one piece of consent evidence is worth as of the date (rules 6–8). */
+type Verdict =
+  | { counts: true; event: LedgerEvent; until: IsoDate | null; findings: Finding[] }
+  | { counts: false; event: LedgerEvent; rule: 7 | 8; finding: Finding; cite: string };
+
+const ADVICE: Partial<Record<ReasonCode, string>> = {
+  'consider-explicit': CONSIDER_EXPLICIT,
+  'similar-products-only': SIMILAR_PRODUCTS_ONLY,
+};
+
+export function evaluate(email: string, events: readonly LedgerEvent[], policy: Policy, ctx: EvaluationContext): Evaluation {
+  const decide = (status: Status, rule: number, findings: Finding[], eventId: number | null, expiresAt: IsoDate | null = null): Evaluation => ({
     status,
     reasons: findings.map((f) => f.reason),
     sentences: findings.map((f) => f.sentence),
     expiresAt,
-    decidingEventId,
+    decidingEventId: eventId,
     rule: `${policy.id}/${rule}`,
-  };
-}
-
-function ownBrand(event: LedgerEvent, workspaceBrand: string | null | undefined): boolean {
-  if (event.brand === null || event.brand.trim() === '') return true;
-  return workspaceBrand !== null && workspaceBrand !== undefined && event.brand.trim().toLowerCase() === workspaceBrand.trim().toLowerCase();
-}
-
-/** An explicit confirmation that counts under the policy: re-confirmation, or explicit opt-in from an acceptable source to this brand. */
-function isExplicitConsent(event: LedgerEvent, policy: Policy, brand: string | null | undefined): boolean {
-  if (!ownBrand(event, brand)) return false;
-  if (event.kind === 'reconfirmation') return event.source === null || policy.sources[event.source].group === 'acceptable';
-  return event.kind === 'opt-in' && event.basis === 'explicit' && event.source !== null && policy.sources[event.source].explicitCounts;
-}
-
-const after = (event: LedgerEvent, other: LedgerEvent): boolean => event.date > other.date || (event.date === other.date && event.id > other.id);
-
-function last<T>(list: readonly T[], predicate: (item: T) => boolean): T | undefined {
-  for (let i = list.length - 1; i >= 0; i--) if (predicate(list[i]!)) return list[i];
-  return undefined;
-}
-
-export function evaluate(email: string, events: readonly LedgerEvent[], policy: Policy, ctx: EvaluationContext): Evaluation {
-  const { asOf } = ctx;
-  const brand = ctx.workspaceBrand;
-  const check = checkEmail(email);
+  });
 
   // 1. The address itself.
+  const check = checkEmail(email);
   if (!check.valid) {
-    return result('invalid', 1, policy, [{ reason: 'invalid-address', sentence: `Rule 1: the address is not valid (${check.message ?? 'syntax'}); nothing can be sent to it.` }], null);
+    const what = (check.message ?? 'the address is not valid').replace(/\.$/, '');
+    return decide('invalid', 1, [{ reason: 'invalid-address', sentence: ruleSentence(1, 'only a valid address can be mailed', what) }], null);
   }
 
-  const inForce = effectiveEvents(events, asOf);
-  const explicitAfter = (event: LedgerEvent): LedgerEvent | undefined =>
-    last(inForce, (e) => after(e, event) && isExplicitConsent(e, policy, brand));
+  const ledger = effectiveEvents(events, ctx.asOf);
+  const ownBrand = brandMatcher(ctx.workspaceBrand);
+  const isExplicit = (e: LedgerEvent): boolean => isExplicitConsent(e, policy, ownBrand);
+  const liftedAfter = (e: LedgerEvent): boolean => ledger.some((later) => isLater(later, e) && isExplicit(later));
 
-  // 2. A hard bounce stands until the person explicitly confirms an address that works.
-  const bounce = last(inForce, (e) => e.kind === 'hard-bounce');
-  if (bounce && !explicitAfter(bounce)) {
-    return result('bounced', 2, policy, [{ reason: 'hard-bounce', sentence: `Rule 2: the address bounced hard on ${bounce.date} and has not been re-confirmed since.` }], bounce.id);
+  // 2. A hard bounce stands until the person explicitly confirms (an address that works).
+  const bounce = lastOf(ledger, (e) => e.kind === 'hard-bounce');
+  if (bounce && !liftedAfter(bounce)) {
+    const text = `the address bounced hard on ${bounce.date} and has not been explicitly re-confirmed since`;
+    return decide('bounced', 2, [{ reason: 'hard-bounce', sentence: ruleSentence(2, 'a hard bounce means the address does not receive mail', text) }], bounce.id);
   }
 
-  // 3. A withdrawal or complaint stands until a later explicit opt-in (implicit evidence never lifts it).
-  const suppression = last(inForce, (e) => e.kind === 'withdrawal' || e.kind === 'complaint');
-  if (suppression && !explicitAfter(suppression)) {
-    const complaint = suppression.kind === 'complaint';
-    return result(
-      'unsubscribed',
-      3,
-      policy,
-      [
-        {
-          reason: complaint ? 'complaint' : 'withdrawn',
-          sentence: complaint
-            ? `Rule 3: the person complained (marked as spam) on ${suppression.date}; only a new explicit opt-in lifts that.`
-            : `Rule 3: the person unsubscribed on ${suppression.date}; consent can be withdrawn at any time, and only a new explicit opt-in lifts that.`,
-        },
-      ],
-      suppression.id,
-    );
+  // 3. A withdrawal or complaint stands until a later explicit opt-in; implicit evidence (a
+  //    later purchase, say) never lifts it. Any brand's: "stop" is about the person.
+  const stop = lastOf(ledger, (e) => e.kind === 'withdrawal' || e.kind === 'complaint');
+  if (stop && !liftedAfter(stop)) {
+    const complaint = stop.kind === 'complaint';
+    const text = `${complaint ? `the person marked your e-mail as spam on ${stop.date}` : `the person unsubscribed on ${stop.date}`}; only a new explicit opt-in lifts that, not implicit evidence such as a later purchase`;
+    return decide('unsubscribed', 3, [{ reason: complaint ? 'complaint' : 'withdrawn', sentence: ruleSentence(3, policy.cite.withdrawal, text) }], stop.id);
   }
 
-  // 4. Shared mailboxes cannot give personal, verifiable consent.
+  // 4. Shared mailboxes cannot give personal, verifiable consent, whatever was recorded.
   if (check.role) {
-    return result(
+    const text = `${check.display} is a shared mailbox, usually read by several people`;
+    return decide(
       'not-permitted',
       4,
-      policy,
       [
-        { reason: 'role-address', sentence: `Rule 4: ${check.display} is a role-based (shared) address; ${policy.citations.roleAddress}.` },
-        { reason: 'one-to-one-only', sentence: 'Write to it one-to-one only.' },
+        { reason: 'role-address', sentence: ruleSentence(4, policy.cite.roleAddress, text) },
+        { reason: 'one-to-one-only', sentence: ONE_TO_ONE },
       ],
       null,
     );
   }
 
-  // Only evidence after the last suppression counts from here on (it was lifted by rule 3).
-  const relevant = suppression ? inForce.filter((e) => after(e, suppression)) : inForce;
-  const optIns = relevant.filter((e) => e.kind === 'opt-in' || e.kind === 'reconfirmation');
+  const evidence = ledger.filter((e) => e.kind === 'opt-in' || e.kind === 'reconfirmation');
 
-  // 5. Explicit opt-in from an acceptable source, given to this brand.
-  const explicit = last(optIns, (e) => isExplicitConsent(e, policy, brand));
+  // 5. Explicit opt-in (or re-confirmation) from an acceptable source, to this brand. (A
+  //    lifted withdrawal always ends here: what lifted it is a later explicit opt-in.)
+  const explicit = lastOf(evidence, isExplicit);
   if (explicit) {
-    const how = explicit.kind === 'reconfirmation' ? `re-confirmed on ${explicit.date}` : `opted in explicitly on ${explicit.date} (source: ${explicit.source})`;
-    return result('explicit', 5, policy, [{ reason: explicit.kind === 'reconfirmation' ? 'reconfirmed' : 'explicit-opt-in', sentence: `Rule 5: the person ${how}.` }], explicit.id);
+    const reconfirmed = explicit.kind === 'reconfirmation';
+    const text = reconfirmed ? `this contact re-confirmed on ${explicit.date}` : `this contact opted in explicitly: ${happened(explicit)}`;
+    return decide('explicit', 5, [{ reason: reconfirmed ? 'reconfirmed' : 'explicit-opt-in', sentence: ruleSentence(5, policy.cite.explicit, text) }], explicit.id);
   }
 
-  // 6. Implicit consent still valid. 7/8 collect why not, if nothing is.
-  const problems: Finding[] = [];
-  let bestFixed: { event: LedgerEvent; expiresAt: IsoDate } | null = null;
-  let bestOpen: { event: LedgerEvent; finding: Finding } | null = null;
-  let onlyNotAcceptable = optIns.length > 0;
-
-  for (const event of optIns) {
-    if (event.source === null) continue;
-    const rule = policy.sources[event.source];
-    if (rule.group !== 'not-acceptable') onlyNotAcceptable = false;
-    if (!ownBrand(event, brand)) {
-      problems.push({ reason: 'other-brand', sentence: `Rule 7: consent on ${event.date} was given to ${event.brand}, not to this brand; ask the person to confirm for this brand.` });
-      continue;
-    }
-    if (event.source === 'acquisition') {
-      problems.push({ reason: 'other-brand', sentence: `Rule 7: the address came with an acquired brand (${event.date}); ${policy.citations.needsVerification}.` });
-      continue;
-    }
-    const window = rule.implicit;
-    if (window.kind === 'none') {
-      if (window.reason === 'not-acceptable-source') continue; // rule 8, below
-      problems.push({ reason: window.reason, sentence: noneSentence(window.reason, event, policy) });
-    } else if (window.kind === 'months') {
-      const expiresAt = addMonths(event.date, window.months);
-      if (asOf < expiresAt) {
-        if (!bestFixed || expiresAt > bestFixed.expiresAt) bestFixed = { event, expiresAt };
-      } else {
-        problems.push({ reason: 'implicit-expired', sentence: `Rule 7: implicit consent from ${event.source} on ${event.date} expired on ${expiresAt} (${policy.citations.implicitWindow}).` });
-      }
-    } else if (window.kind === 'while-active') {
-      const ended = relevant.find((e) => e.kind === 'membership-end' && after(e, event));
-      if (ended) problems.push({ reason: 'membership-ended', sentence: `Rule 7: the membership that began on ${event.date} ended on ${ended.date}.` });
-      else bestOpen = { event, finding: { reason: 'membership-active', sentence: `Rule 6: an active member since ${event.date}; consent lasts while the membership does.` } };
-    } else if (!bestOpen || bestOpen.finding.reason !== 'membership-active') {
-      bestOpen = { event, finding: { reason: 'implicit-signup', sentence: `Rule 6: implicit consent from ${event.source} on ${event.date}, with no fixed expiry.` } };
-    }
+  // 6. Implicit consent still valid: prefer evidence with no fixed end, else the latest end.
+  const verdicts = evidence.map((e) => judge(e, ledger, policy, ownBrand, ctx.asOf));
+  let best: (Verdict & { counts: true }) | undefined;
+  for (const verdict of verdicts) {
+    if (!verdict.counts) continue;
+    if (best === undefined || verdict.until === null || (best.until !== null && verdict.until >= best.until)) best = verdict;
   }
+  if (best) return decide('implicit', 6, best.findings, best.event.id, best.until);
 
-  const considerExplicit: Finding = {
-    reason: 'consider-explicit',
-    sentence: 'Advice (seed 003): ask for explicit consent — a ticked box or a written yes — to improve e-mail health.',
-  };
-  if (bestOpen) return result('implicit', 6, policy, [bestOpen.finding, considerExplicit], bestOpen.event.id, null);
-  if (bestFixed) {
-    const e = bestFixed.event;
-    return result(
-      'implicit',
-      6,
-      policy,
-      [
-        { reason: 'implicit-relationship', sentence: `Rule 6: ${e.source} on ${e.date}; implicit consent lasts until ${bestFixed.expiresAt} (${policy.citations.implicitWindow}).` },
-        considerExplicit,
-      ],
-      e.id,
-      bestFixed.expiresAt,
-    );
-  }
+  // 7. Something to verify: say each distinct reason, the most recent evidence first. A
+  //    record with no source only counts as "no evidence" when there is nothing else.
+  const refusals = verdicts.filter((v): v is Verdict & { counts: false } => !v.counts).reverse();
+  const toVerify = dedupe(refusals.filter((v) => v.rule === 7 && v.finding.reason !== 'no-evidence'));
+  if (toVerify.length > 0) return decide('needs-reconfirmation', 7, toVerify.map((v) => v.finding), toVerify[0]!.event.id);
 
   // 8. Nothing but third-party sources: their consent does not transfer.
-  if (onlyNotAcceptable && problems.length === 0) {
-    const sources = [...new Set(optIns.map((e) => e.source))].join(', ');
-    return result(
+  const thirdParty = refusals.filter((v, i) => v.rule === 8 && refusals.findIndex((w) => w.event.source === v.event.source) === i);
+  if (thirdParty.length > 0) {
+    const text = `this contact ${thirdParty.map((v) => happened(v.event)).join(', and ')}; consent given to someone else does not transfer to you`;
+    return decide(
       'not-permitted',
       8,
-      policy,
       [
-        { reason: 'not-acceptable-source', sentence: `Rule 8: the address came only from ${sources}; ${policy.citations.notAcceptable}.` },
-        {
-          reason: 'one-to-one-only',
-          sentence: 'A re-confirmation e-mail is itself marketing in Canada (CASL) and Norway: contact this person one-to-one only, and record their opt-in if they give it.',
-        },
+        { reason: 'not-acceptable-source', sentence: ruleSentence(8, thirdParty[0]!.cite, text) },
+        { reason: 'one-to-one-only', sentence: ONE_TO_ONE },
       ],
-      last(optIns, () => true)?.id ?? null,
+      thirdParty[0]!.event.id,
     );
   }
 
-  // 7. Needs re-confirmation: say every reason found, or that there is no evidence at all.
-  if (problems.length === 0) {
-    problems.push({ reason: 'no-evidence', sentence: 'Rule 7: no consent is recorded; a missing opt-out is not consent (seed 003).' });
-  }
-  return result('needs-reconfirmation', 7, policy, dedupe(problems), last(optIns, () => true)?.id ?? null);
+  // 7, again: no evidence at all, or only records without a source.
+  const unknown = refusals[0];
+  const text = unknown ? `this contact ${happened(unknown.event)}` : 'no consent is recorded for this address';
+  return decide('needs-reconfirmation', 7, [{ reason: 'no-evidence', sentence: ruleSentence(7, policy.cite.noEvidence, text) }], unknown?.event.id ?? null);
 }
 
-function noneSentence(reason: ReasonCode, event: LedgerEvent, policy: Policy): string {
-  switch (reason) {
-    case 'explicit-required':
-      return `Rule 7: ${event.source} on ${event.date} is not explicit consent, which ${policy.name} requires for e-mail marketing.`;
-    case 'casl-business-card':
-      return `Rule 7: a business card (${event.date}) only allows messages relevant to the person's role under CASL, not marketing.`;
-    case 'no-evidence':
-      return `Rule 7: the source of the address (${event.date}) is unknown; a missing opt-out is not consent.`;
-    default:
-      return `Rule 7: ${event.source} on ${event.date} is not consent by itself; ${policy.citations.needsVerification}.`;
+/** What one opt-in (or unhonoured re-confirmation) is worth, as implicit evidence. */
+function judge(event: LedgerEvent, ledger: readonly LedgerEvent[], policy: Policy, ownBrand: (e: LedgerEvent) => boolean, asOf: IsoDate): Verdict {
+  const source = event.source ?? 'unknown';
+  const rule: SourceRule = policy.sources[source];
+  const what = `this contact ${happened(event)}`;
+  const refuse = (reason: ReasonCode, text: string, cite = rule.cite): Verdict => ({
+    counts: false,
+    event,
+    rule: rule.group === 'not-acceptable' ? 8 : 7,
+    finding: { reason, sentence: ruleSentence(rule.group === 'not-acceptable' ? 8 : 7, cite, text) },
+    cite,
+  });
+  const accept = (reason: ReasonCode, text: string, until: IsoDate | null): Verdict => ({
+    counts: true,
+    event,
+    until,
+    findings: [{ reason, sentence: ruleSentence(6, rule.cite, text) }, ...rule.advice.map((code) => ({ reason: code, sentence: ADVICE[code] ?? code }))],
+  });
+
+  if (rule.group === 'not-acceptable') return refuse(rule.refusal ?? 'not-acceptable-source', what);
+  if (!ownBrand(event)) return refuse('other-brand', `${what}, but for the brand “${event.brand ?? ''}”, not this one`, policy.cite.otherBrand);
+  if (rule.implicit === 'not-consent') return refuse(rule.refusal ?? 'needs-verification', `${what}; that is not consent to marketing by itself`);
+  // Membership evidence ends with the membership, whatever its window.
+  const ended = source === 'membership' ? ledger.find((e) => e.kind === 'membership-end' && isLater(e, event)) : undefined;
+  if (ended) return refuse('membership-ended', `${what}; the membership ended on ${ended.date}`);
+  if (typeof rule.implicit === 'number') {
+    const until = addMonths(event.date, rule.implicit);
+    if (asOf >= until) return refuse('implicit-expired', `${what}; that implicit consent expired on ${until}`);
+    return accept('implicit-relationship', `${what}; implicit consent lasts until ${until} (the last day it counts is ${addDays(until, -1)})`, until);
   }
+  if (rule.implicit === 'while-active') return accept('membership-active', `${what}; consent lasts while the membership is active`, null);
+  return accept('implicit-signup', `${what}; implicit consent with no fixed expiry`, null);
 }
 
-/** One sentence per reason code (the first of each), keeping order. */
-function dedupe(findings: Finding[]): Finding[] {
+/** Re-confirmation, or explicit opt-in from a source whose explicit opt-ins count — to this brand. */
+function isExplicitConsent(event: LedgerEvent, policy: Policy, ownBrand: (e: LedgerEvent) => boolean): boolean {
+  if (!ownBrand(event)) return false;
+  if (event.kind === 'reconfirmation') {
+    // A re-confirmation is explicit by definition; one recorded as implicit is contradictory: not counted.
+    return event.basis !== 'implicit' && (event.source === null || policy.sources[event.source].explicit);
+  }
+  return event.kind === 'opt-in' && event.basis === 'explicit' && event.source !== null && policy.sources[event.source].explicit;
+}
+
+/**
+ * Whether an event's consent was given to this workspace's brand: no brand recorded means
+ * ours; otherwise compared trimmed and case-insensitively. With no workspace brand set, any
+ * named brand is someone else's (the safer reading).
+ */
+function brandMatcher(workspaceBrand: string | null | undefined): (event: LedgerEvent) => boolean {
+  const ours = brandKey(workspaceBrand);
+  return (event) => {
+    const theirs = brandKey(event.brand);
+    return theirs === null || theirs === ours;
+  };
+}
+
+function brandKey(brand: string | null | undefined): string | null {
+  const key = brand?.normalize('NFC').trim().toLowerCase();
+  return key ? key : null;
+}
+
+function lastOf<T>(list: readonly T[], predicate: (item: T) => boolean): T | undefined {
+  for (let i = list.length - 1; i >= 0; i--) if (predicate(list[i]!)) return list[i];
+  return undefined;
+}
+
+/** The first verdict for each reason code, in order. */
+function dedupe<T extends { finding: Finding }>(verdicts: T[]): T[] {
   const seen = new Set<ReasonCode>();
-  return findings.filter((f) => (seen.has(f.reason) ? false : (seen.add(f.reason), true)));
-}
-
-/** A plain-language answer to "may I mail this person, and if not, why not?" */
-export function explainStatus(evaluation: Evaluation): string {
-  const why = evaluation.sentences.join(' ');
-  switch (evaluation.status) {
-    case 'explicit':
-      return `You may mail this person: they gave explicit consent. ${why}`;
-    case 'implicit':
-      return `You may mail this person${evaluation.expiresAt ? ` until ${evaluation.expiresAt}` : ''} on implicit consent. ${why}`;
-    case 'needs-reconfirmation':
-      return `Do not mail this person yet: their consent needs to be confirmed. ${why} Ask them to opt in (one-to-one), then record it.`;
-    case 'not-permitted':
-      return `You may not mail this person. ${why}`;
-    case 'unsubscribed':
-      return `You may not mail this person: they said no. ${why}`;
-    case 'bounced':
-      return `You may not mail this address: it does not receive mail. ${why}`;
-    case 'invalid':
-      return `This address cannot be mailed. ${why}`;
-  }
+  return verdicts.filter((v) => !seen.has(v.finding.reason) && seen.add(v.finding.reason));
 }

@@ -1,114 +1,148 @@
-// Policy profiles as data: one table per profile, each mapping every source kind to what
-// explicit and implicit evidence from it is worth. One evaluate() interprets them all.
+// Policy profiles as data: one table per profile, each row saying what evidence from one
+// source kind is worth. One evaluate() interprets them all (see POLICY.md for the reasoning).
 
-import type { ImplicitWindow, Policy, PolicyId, SourceRule } from './types.ts';
-import { SOURCE_KINDS, sourceGroup, type SourceKind } from './vocabulary.ts';
+import type { ImplicitWindow, Policy, PolicyId, ReasonCode, SourceRule } from './types.ts';
+import type { SourceKind } from './vocabulary.ts';
 
-const TWO_YEARS: ImplicitWindow = { kind: 'months', months: 24 };
-const NO_EXPIRY: ImplicitWindow = { kind: 'no-expiry' };
-const WHILE_ACTIVE: ImplicitWindow = { kind: 'while-active' };
+type SourceTable = Readonly<Record<SourceKind, SourceRule>>;
 
-/** Builds a full table: the group from the vocabulary, then per-source overrides. */
-function table(overrides: Partial<Record<SourceKind, Partial<SourceRule>>>): Record<SourceKind, SourceRule> {
-  const rules = {} as Record<SourceKind, SourceRule>;
-  for (const kind of SOURCE_KINDS) {
-    const group = sourceGroup(kind);
-    const base: SourceRule = {
-      group,
-      explicitCounts: group === 'acceptable',
-      implicit:
-        group === 'acceptable'
-          ? NO_EXPIRY
-          : { kind: 'none', reason: group === 'not-acceptable' ? 'not-acceptable-source' : group === 'none' ? 'no-evidence' : 'needs-verification' },
-    };
-    rules[kind] = { ...base, ...overrides[kind] };
-  }
-  return rules;
+const CONSIDER_EXPLICIT: readonly ReasonCode[] = ['consider-explicit'];
+
+/** An acceptable source: explicit opt-ins count, implicit evidence for `implicit`. */
+function acceptable(implicit: ImplicitWindow, cite: string, advice = CONSIDER_EXPLICIT): SourceRule {
+  return { group: 'acceptable', explicit: true, implicit, refusal: null, advice, cite };
 }
 
-/** Seed 003 (HubSpot's opt-in consent rules), the default. */
+/** A source whose evidence does not count, explicit or not, for `refusal`. */
+function refused(group: SourceRule['group'], refusal: ReasonCode, cite: string): SourceRule {
+  return { group, explicit: false, implicit: 'not-consent', refusal, advice: [], cite };
+}
+
+/** An acceptable source whose explicit opt-ins count but whose implicit evidence does not. */
+function explicitOnly(refusal: ReasonCode, cite: string): SourceRule {
+  return { group: 'acceptable', explicit: true, implicit: 'not-consent', refusal, advice: [], cite };
+}
+
+// ── Default: seed 003 (HubSpot, "Forstå opt-in-samtykke for e-post") ──────────────────────
+
+const DEFAULT_SOURCES: SourceTable = {
+  // "Akseptable former for samtykke"
+  'web-form': acceptable('none', 'seed 003: submitted a form on your website'),
+  purchase: acceptable(24, 'seed 003: purchases within the last two years'),
+  contract: acceptable(24, 'seed 003: written contracts within the last two years'),
+  donation: acceptable(24, 'seed 003: donations within the last two years'),
+  volunteer: acceptable(24, 'seed 003: volunteering within the last two years'),
+  membership: acceptable('while-active', 'seed 003: joined and is an active member'),
+  'newsletter-signup': acceptable('none', 'seed 003: a paper or electronic sign-up form for your newsletter'),
+  'ad-conversion': acceptable('none', 'seed 003: converted on your ad'),
+  // "Andre vanlige scenarier": at your stand — a scanned sign, a business card, your form
+  'event-booth': acceptable('none', 'seed 003: gave their details at your stand'),
+  'business-card': acceptable('none', 'seed 003: handed you a business card at your stand'),
+  // "Uakseptable former for samtykke": third-party consent does not transfer
+  'purchased-list': refused('not-acceptable', 'not-acceptable-source', 'seed 003: bought, rented or borrowed lists cannot be used'),
+  'member-list': refused('not-acceptable', 'not-acceptable-source', 'seed 003: member and organisation lists are third-party lists'),
+  'previous-company': refused('not-acceptable', 'not-acceptable-source', 'seed 003: consent given to a previous company does not transfer'),
+  'other-brand-form': refused('not-acceptable', 'not-acceptable-source', "seed 003: a form on another brand's website is not opt-in to yours"),
+  'lead-vendor': refused('not-acceptable', 'not-acceptable-source', 'seed 003: lead vendors and enrichment tools cannot supply addresses'),
+  'direct-email': refused('not-acceptable', 'not-acceptable-source', 'seed 003: a one-to-one e-mail is not consent to bulk mail'),
+  'event-attendee-list': refused('not-acceptable', 'not-acceptable-source', "seed 003: an organiser's attendee list is not consent to you"),
+  // "Andre vanlige scenarier": not consent by itself, needs verification
+  personal: refused('needs-verification', 'needs-verification', 'seed 003: friends, family and former colleagues must opt in first'),
+  'employee-list': refused('needs-verification', 'needs-verification', "seed 003: an employer's staff list needs each person's opt-in"),
+  acquisition: refused('needs-verification', 'other-brand', 'seed 003: after a merger or acquisition, let people re-confirm for the new brand'),
+  'met-in-person': refused('needs-verification', 'needs-verification', 'seed 003: verbal consent is not verifiable'),
+  unknown: refused('none', 'no-evidence', 'seed 003: lack of an opt-out is not consent'),
+};
+
 const DEFAULT: Policy = {
   id: 'default',
-  name: 'Opt-in consent (default)',
+  name: 'Opt-in consent (default, seed 003)',
   description:
-    'Verifiable opt-in for every marketing e-mail. Purchases, contracts, donations and volunteering count for two years; active membership while it lasts; forms, ads, booths and business cards without an expiry, with advice to get explicit consent.',
-  sources: table({
-    purchase: { implicit: TWO_YEARS },
-    contract: { implicit: TWO_YEARS },
-    donation: { implicit: TWO_YEARS },
-    volunteer: { implicit: TWO_YEARS },
-    membership: { implicit: WHILE_ACTIVE },
-  }),
-  citations: {
-    implicitWindow: 'seed 003: “i løpet av de siste to årene” (within the last two years)',
-    notAcceptable: 'seed 003, “Uakseptable former for samtykke”: third-party consent cannot be transferred',
-    needsVerification: 'seed 003, “Andre vanlige scenarier”: requires further verification with the contact',
-    roleAddress: 'seed 003: verifiable consent cannot come from a role-based (shared) address',
+    'Verifiable opt-in before marketing e-mail. Purchases, contracts, donations and volunteering count for two years, membership while active; forms, ads, booths and business cards without a fixed expiry, with advice to get explicit consent.',
+  sources: DEFAULT_SOURCES,
+  cite: {
+    explicit: 'seed 003: explicit consent — a ticked checkbox, written consent or double opt-in',
+    withdrawal: 'seed 000: permission can be withdrawn at any time',
+    roleAddress: 'seed 003: no verifiable consent can come from a role-based address',
+    otherBrand: 'seed 003: opt-in given to another brand does not transfer',
+    noEvidence: 'seed 003: lack of an opt-out is not consent',
+    oneToOne: 'DESIGN.md: re-confirmation e-mails are themselves marketing in Canada (CASL) and Norway',
   },
 };
 
-/**
- * Canada's anti-spam law. Express consent does not expire; implied consent from a purchase,
- * contract, donation or volunteering lasts two years, from an inquiry six months. Forms and
- * booths without an express tick are treated as inquiries (six months, the safer reading);
- * the business-card exception only covers messages relevant to the person's role, so it is
- * not treated as consent to marketing.
- */
+// ── CASL (Canada's anti-spam legislation) ───────────────────────────────────────────────
+
+const CASL_RELATIONSHIP = 'CASL s. 10(10): a purchase or contract implies consent for two years';
+const CASL_NON_BUSINESS = 'CASL s. 10(13): a donation, volunteering or membership implies consent for two years';
+const CASL_INQUIRY = 'CASL s. 10(10)(e): an inquiry implies consent for six months';
+
 const CASL: Policy = {
   id: 'casl',
   name: 'CASL (Canada)',
   description:
-    'Express consent never expires. Implied consent: purchases, contracts, donations, volunteering and membership 2 years, inquiries 6 months. Business cards only allow role-relevant messages.',
-  sources: table({
-    purchase: { implicit: TWO_YEARS },
-    contract: { implicit: TWO_YEARS },
-    donation: { implicit: TWO_YEARS },
-    volunteer: { implicit: TWO_YEARS },
-    membership: { implicit: TWO_YEARS },
-    'web-form': { implicit: { kind: 'months', months: 6 } },
-    'newsletter-signup': { implicit: { kind: 'months', months: 6 } },
-    'ad-conversion': { implicit: { kind: 'months', months: 6 } },
-    'event-booth': { implicit: { kind: 'months', months: 6 } },
-    'direct-email': { group: 'acceptable', explicitCounts: false, implicit: { kind: 'months', months: 6 } },
-    'business-card': { implicit: { kind: 'none', reason: 'casl-business-card' } },
-  }),
-  citations: {
-    implicitWindow: 'CASL s. 10(10): implied consent from an existing business relationship lasts two years (inquiries: six months)',
-    notAcceptable: 'CASL: consent obtained by a third party does not transfer unless the sender is identified',
-    needsVerification: 'CASL: express consent must be obtained and provable by the sender',
-    roleAddress: 'no person can give express consent for a shared mailbox',
+    'Express consent never expires. Implied consent: purchases, contracts, donations, volunteering and membership two years; inquiries (forms, ads, booths, e-mails to you) six months. Business cards allow role-relevant messages only.',
+  sources: {
+    ...DEFAULT_SOURCES,
+    purchase: acceptable(24, CASL_RELATIONSHIP),
+    contract: acceptable(24, CASL_RELATIONSHIP),
+    donation: acceptable(24, CASL_NON_BUSINESS),
+    volunteer: acceptable(24, CASL_NON_BUSINESS),
+    // Two years from the latest membership event, and never past a membership-end.
+    membership: acceptable(24, CASL_NON_BUSINESS),
+    // Without an express tick, a form, an ad lead or a booth visit is an inquiry.
+    'web-form': acceptable(6, CASL_INQUIRY),
+    'newsletter-signup': acceptable(6, CASL_INQUIRY),
+    'ad-conversion': acceptable(6, CASL_INQUIRY),
+    'event-booth': acceptable(6, CASL_INQUIRY),
+    // Someone who wrote to you made an inquiry; an "opt-in" by e-mail still needs your form.
+    'direct-email': { ...acceptable(6, CASL_INQUIRY), explicit: false },
+    // s. 10(9)(b) allows only messages relevant to the person's business role: not marketing.
+    'business-card': explicitOnly('casl-business-card', "CASL s. 10(9)(b): a business card allows only messages relevant to the person's role"),
+  },
+  cite: {
+    explicit: 'CASL s. 10(1): express consent, which does not expire',
+    withdrawal: 'CASL s. 11: an unsubscribe request must be honoured',
+    roleAddress: 'no one person can give express consent for a shared mailbox',
+    otherBrand: 'CASL: consent is given to the sender who asked for it',
+    noEvidence: 'CASL s. 13: the sender must prove consent',
+    oneToOne: 'CASL: a message asking for consent is itself a commercial electronic message',
   },
 };
 
-/**
- * EU/EEA (GDPR + ePrivacy) and Norway's markedsføringsloven § 15: marketing e-mail to people
- * needs prior explicit consent. The one exception (soft opt-in) is an existing customer whose
- * address was collected in a sale; Tillit counts it for two years from the latest purchase
- * (a documented, conservative choice: the law names no period). Everything else implicit
- * needs re-confirmation.
- */
+// ── EU/EEA soft opt-in (GDPR + ePrivacy; Norway's markedsføringsloven § 15) ─────────────
+
+const NEEDS_PRIOR_CONSENT = 'markedsføringsloven § 15 (1): e-mail marketing to a person needs their prior consent';
+
 const EU_SOFT_OPT_IN: Policy = {
   id: 'eu-soft-opt-in',
-  name: 'EU/EEA soft opt-in (Norway § 15)',
+  name: 'EU/EEA soft opt-in (markedsføringsloven § 15)',
   description:
-    'Prior explicit consent for e-mail marketing to people. Only existing customers from a sale may be mailed without it (similar own products, opt-out offered) — counted for 2 years here.',
-  sources: table({
-    purchase: { implicit: TWO_YEARS },
-    'web-form': { implicit: { kind: 'none', reason: 'explicit-required' } },
-    'newsletter-signup': { implicit: { kind: 'none', reason: 'explicit-required' } },
-    contract: { implicit: { kind: 'none', reason: 'explicit-required' } },
-    donation: { implicit: { kind: 'none', reason: 'explicit-required' } },
-    volunteer: { implicit: { kind: 'none', reason: 'explicit-required' } },
-    membership: { implicit: { kind: 'none', reason: 'explicit-required' } },
-    'ad-conversion': { implicit: { kind: 'none', reason: 'explicit-required' } },
-    'event-booth': { implicit: { kind: 'none', reason: 'explicit-required' } },
-    'business-card': { implicit: { kind: 'none', reason: 'explicit-required' } },
-  }),
-  citations: {
-    implicitWindow: 'markedsføringsloven § 15 second paragraph / ePrivacy art. 13(2): existing customers, similar products, opt-out offered',
-    notAcceptable: 'GDPR art. 7: the controller must be able to demonstrate consent given to it',
-    needsVerification: 'markedsføringsloven § 15: prior consent from the recipient',
-    roleAddress: '§ 15 does not cover generic company mailboxes, but no person can confirm consent for one; contact it one-to-one',
+    'Prior explicit consent for marketing e-mail to people. The one exception: existing customers whose address was collected in a sale, for similar own products, with an opt-out offered — counted for two years from the latest purchase.',
+  sources: {
+    ...DEFAULT_SOURCES,
+    // The law names no period; two years from the latest purchase is Tillit's cautious choice.
+    purchase: acceptable(24, 'markedsføringsloven § 15 (2): existing customers, for similar own products, with an opt-out offered', [
+      'similar-products-only',
+      'consider-explicit',
+    ]),
+    contract: explicitOnly('explicit-required', NEEDS_PRIOR_CONSENT),
+    donation: explicitOnly('explicit-required', NEEDS_PRIOR_CONSENT),
+    volunteer: explicitOnly('explicit-required', NEEDS_PRIOR_CONSENT),
+    membership: explicitOnly('explicit-required', NEEDS_PRIOR_CONSENT),
+    'web-form': explicitOnly('explicit-required', NEEDS_PRIOR_CONSENT),
+    'newsletter-signup': explicitOnly('explicit-required', NEEDS_PRIOR_CONSENT),
+    'ad-conversion': explicitOnly('explicit-required', NEEDS_PRIOR_CONSENT),
+    'event-booth': explicitOnly('explicit-required', NEEDS_PRIOR_CONSENT),
+    'business-card': explicitOnly('explicit-required', NEEDS_PRIOR_CONSENT),
+  },
+  cite: {
+    explicit: 'GDPR art. 4(11) and markedsføringsloven § 15 (1): prior, specific, informed consent',
+    withdrawal: 'GDPR art. 7(3) and markedsføringsloven § 15: consent can be withdrawn at any time',
+    roleAddress:
+      '§ 15 protects people, not generic company mailboxes such as post@firma.no, but no person can give verifiable consent for one, so Tillit keeps it out',
+    otherBrand: 'GDPR art. 7(1): the sender must show that consent was given to it',
+    noEvidence: 'GDPR art. 7(1): the sender must be able to show consent',
+    oneToOne: 'markedsføringsloven § 15: an e-mail asking for consent is itself marketing',
   },
 };
 
