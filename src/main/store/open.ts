@@ -80,7 +80,7 @@ const statementCache = new WeakMap<DB, Map<string, Database.Statement>>();
  */
 export function statement(db: DB, sql: string): Database.Statement {
   let cache = statementCache.get(db);
-  if (!cache) statementCache.set(db, (cache = new Map()));
+  if (!cache) statementCache.set(db, (cache = new Map<string, Database.Statement>()));
   let prepared = cache.get(sql);
   if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
   return prepared;
