@@ -1,5 +1,6 @@
 // The CLI contract from DESIGN.md, exercised through the real command on real files.
 
+import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -107,6 +108,20 @@ describe('tillit CLI', () => {
     const db = tempDbPath(dir);
     tillit(db, ['consent', 'add', 'a@example.no', '--source', 'web-form', '--date', '2026-01-01']);
     expect(tillitJson<{ intact: boolean; checked: number }>(db, ['verify'])).toMatchObject({ intact: true, checked: 1 });
+  });
+
+  it('verify names the first event edited behind the app’s back, and exits 1', () => {
+    const db = tempDbPath(dir);
+    tillit(db, ['consent', 'add', 'a@example.no', '--source', 'web-form', '--date', '2026-01-01']);
+    tillit(db, ['consent', 'add', 'b@example.no', '--source', 'purchase', '--basis', 'implicit', '--date', '2026-01-02']);
+    tillit(db, ['consent', 'withdraw', 'a@example.no', '--date', '2026-02-01']);
+    const raw = new Database(db);
+    raw.exec("DROP TRIGGER consent_events_no_update; UPDATE consent_events SET source = 'web-form', basis = 'explicit' WHERE id = 2;");
+    raw.close();
+    const result = tillit(db, ['verify', '--json']);
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout)).toMatchObject({ intact: false, firstBroken: { id: 2, reason: expect.stringMatching(/changed after it was recorded/) } });
+    expect(result.stderr).toMatch(/ledger broken at event 2/);
   });
 
   it('uses TILLIT_DB when --db is not given', () => {
