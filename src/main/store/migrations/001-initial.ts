@@ -84,8 +84,9 @@ export const migration001: Migration = {
         created_at    TEXT NOT NULL,
         updated_at    TEXT NOT NULL
       ) STRICT;
-      CREATE INDEX contacts_by_name ON contacts (last_name COLLATE NOCASE, first_name COLLATE NOCASE, email_key);
-      CREATE INDEX contacts_by_status_name ON contacts (status, last_name COLLATE NOCASE, first_name COLLATE NOCASE, email_key);
+      -- Partial: listing only ever shows live contacts, so counts and pages never touch the rows.
+      CREATE INDEX contacts_by_name ON contacts (last_name COLLATE NOCASE, first_name COLLATE NOCASE, email_key) WHERE removed_at IS NULL;
+      CREATE INDEX contacts_by_status_name ON contacts (status, last_name COLLATE NOCASE, first_name COLLATE NOCASE, email_key) WHERE removed_at IS NULL;
       CREATE INDEX contacts_by_expiry ON contacts (consent_expires_at) WHERE consent_expires_at IS NOT NULL;
 
       -- The ledger. Append-only (triggers below); each row carries the hash of the previous
