@@ -27,6 +27,8 @@ const reason = !binary
   : 'the app is not built (run npm run build)';
 
 const runnable = binary !== null && built;
+// Said out loud, so a skipped run shows why in the test output.
+if (!runnable) console.warn(`Electron end-to-end test skipped: ${reason}.`);
 
 describe(runnable ? 'Electron app' : `Electron app — skipped: ${reason}`, () => {
   it.skipIf(!runnable)('opens a sandboxed window with the app frame, no Node in the renderer', async (ctx) => {
