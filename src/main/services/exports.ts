@@ -6,7 +6,7 @@ import type { ExportProfileId } from '../../shared/contract/requests.ts';
 import { csvDocument } from '../../shared/export/csv.ts';
 import { EXPORT_PROFILE_TABLE, type ExportContact } from '../../shared/export/profiles.ts';
 import { isMailable, type IsoDate, type Status } from '../../shared/consent/vocabulary.ts';
-import type { ContactRow } from '../store/contacts.ts';
+import { toSummary, type ContactRow } from '../store/contacts.ts';
 import { eventsForContactRange } from '../store/ledger.ts';
 import { readSettings } from '../store/settings.ts';
 import type { ServiceContext } from './context.ts';
@@ -38,15 +38,7 @@ export function runExport(ctx: ServiceContext, profileId: ExportProfileId, asOfI
       if (isMailable(evaluation.status)) {
         const deciding = contactEvents.find((e) => e.id === evaluation.decidingEventId) ?? null;
         const contact: ExportContact = {
-          email: row.email,
-          firstName: row.first_name,
-          lastName: row.last_name,
-          company: row.company,
-          title: row.title,
-          phone: row.phone,
-          city: row.city,
-          country: row.country,
-          tags: JSON.parse(row.tags) as string[],
+          ...toSummary(row),
           status: evaluation.status,
           basis: deciding?.basis ?? null,
           source: deciding?.source ?? null,

@@ -22,7 +22,8 @@ export interface NewEvent {
   note?: string | null;
 }
 
-interface EventRow {
+/** The columns the rules engine reads. */
+interface EngineRow {
   id: number;
   contact_id: number;
   kind: string;
@@ -31,6 +32,9 @@ interface EventRow {
   basis: string | null;
   brand: string | null;
   supersedes: number | null;
+}
+
+interface EventRow extends EngineRow {
   import_id: number | null;
   evidence_id: number | null;
   note_sha256: string | null;
@@ -111,17 +115,6 @@ export function appendEvents(db: DB, events: readonly NewEvent[], recordedAt: st
 }
 
 const EVENT_COLUMNS = 'id, contact_id, kind, date, source, basis, brand, supersedes';
-
-interface EngineRow {
-  id: number;
-  contact_id: number;
-  kind: string;
-  date: string;
-  source: string | null;
-  basis: string | null;
-  brand: string | null;
-  supersedes: number | null;
-}
 
 function toLedgerEvent(row: EngineRow): LedgerEvent {
   // Values were validated against the vocabulary before they were written.
