@@ -135,6 +135,25 @@ describe('Tillit in the browser', () => {
     await shot('09-settings');
   });
 
+  it('records evidence for a whole selection in one step, with one scan for all', async () => {
+    await page.getByTestId('nav-contacts').click();
+    await page.getByTestId('filter-implicit').click();
+    await expect.poll(() => page.getByTestId('contact-row').count()).toBe(1); // per.olsen (ola is explicit, kari unsubscribed)
+    await page.getByTestId('filter-implicit').click();
+    await page.getByTestId('select-all').click();
+    await page.getByTestId('bulk-record').click();
+    await page.getByTestId('record-source').selectOption('event-booth');
+    await page.getByTestId('record-basis').selectOption('explicit');
+    await page.getByTestId('record-file').setInputFiles(path.join(dir, 'pameldingsark.png'));
+    await page.getByTestId('record-submit').click();
+    await page.getByText('Recorded for 3 contacts.').waitFor();
+    // Kari unsubscribed earlier today: a later explicit opt-in lifts that (rule 3).
+    await expect
+      .poll(() => page.getByTestId('contact-row').getByTestId('status-badge').evaluateAll((els) => els.map((e) => e.getAttribute('data-status'))))
+      .toEqual(['explicit', 'explicit', 'explicit']);
+    await shot('065-bulk-recorded');
+  });
+
   it('refuses a page opened without the token', async () => {
     const other = await browser.newPage();
     await other.goto(server.appUrl.split('#')[0] ?? server.appUrl);
