@@ -154,6 +154,23 @@ describe('Tillit in the browser', () => {
     await shot('065-bulk-recorded');
   });
 
+  it('corrects an event by voiding it with a reason, and erases a person on request', async () => {
+    await openContact('per.olsen@example.no');
+    const detail = page.getByTestId('contact-detail');
+    await detail.getByTestId('correct-event').last().click(); // the bulk opt-in
+    await detail.getByTestId('correction-reason').fill('Per was not at the stand; wrong sheet');
+    await detail.getByTestId('void-event').click();
+    await expect.poll(() => detail.getByTestId('status-badge').first().getAttribute('data-status')).toBe('implicit');
+    await expect.poll(() => detail.getByTestId('timeline').textContent()).toContain('Correction: Per was not at the stand');
+    await shot('10-correction');
+
+    await openContact('kari@example.no');
+    await detail.getByTestId('erase-start').click();
+    await detail.getByTestId('erase-reason').fill('Asked by phone to be forgotten');
+    await detail.getByTestId('erase-confirm').click();
+    await expect.poll(() => page.getByTestId('contact-row').count()).toBe(2);
+  });
+
   it('refuses a page opened without the token', async () => {
     const other = await browser.newPage();
     await other.goto(server.appUrl.split('#')[0] ?? server.appUrl);

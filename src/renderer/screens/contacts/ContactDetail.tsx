@@ -22,6 +22,9 @@ export function ContactDetail({ id }: { id: number }) {
   const [action, setAction] = useState<Action>(null);
   const [message, setMessage] = useState('');
   const [evidenceView, setEvidenceView] = useState<{ evidence: EvidenceView; url: string | null } | null>(null);
+  const [correcting, setCorrecting] = useState<number | null>(null);
+  const [reason, setReason] = useState('');
+  const [erasing, setErasing] = useState(false);
   const panel = useRef<HTMLElement>(null);
 
   const load = useCallback(async () => {
@@ -51,6 +54,27 @@ export function ContactDetail({ id }: { id: number }) {
         setEvidenceView({ evidence: file.evidence, url: null });
         if (file.dataBase64) downloadBlob(file.evidence.fileName ?? `evidence-${evidenceId}`, base64ToBlob(file.dataBase64, mediaType));
       }
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  async function voidEvent(eventId: number): Promise<void> {
+    try {
+      await api.call('consent.supersede', { eventId, reason });
+      setCorrecting(null);
+      setReason('');
+      void refresh();
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  async function erase(): Promise<void> {
+    try {
+      await api.call('contacts.erase', { id, reason });
+      openContact(null);
+      void refresh();
     } catch (e) {
       setError(e);
     }
@@ -133,6 +157,23 @@ export function ContactDetail({ id }: { id: number }) {
                   {e.brand && <span> · {e.brand}</span>}
                   {e.supersededBy && <span className="muted"> · {t('detail.supersededBy', { id: e.supersededBy })}</span>}
                   {e.note && <div className="muted">{e.note}</div>}
+                  {!e.supersededBy && e.kind !== 'void' && correcting !== e.id && (
+                    <button type="button" className="link small" onClick={() => setCorrecting(e.id)} data-testid="correct-event">
+                      {t('detail.correct')}
+                    </button>
+                  )}
+                  {correcting === e.id && (
+                    <div className="inline-form">
+                      <label htmlFor={`reason-${e.id}`}>{t('detail.correctionReason')}</label>
+                      <input id={`reason-${e.id}`} value={reason} onChange={(ev) => setReason(ev.target.value)} data-testid="correction-reason" />
+                      <button type="button" disabled={reason.trim().length < 3} onClick={() => void voidEvent(e.id)} data-testid="void-event">
+                        {t('detail.voidEvent')}
+                      </button>
+                      <button type="button" onClick={() => setCorrecting(null)}>
+                        {t('common.cancel')}
+                      </button>
+                    </div>
+                  )}
                   {e.evidenceIds.map((evidenceId) => {
                     const ev = detail.evidence.find((x) => x.id === evidenceId);
                     return (
@@ -144,6 +185,24 @@ export function ContactDetail({ id }: { id: number }) {
                 </li>
               ))}
             </ol>
+          </section>
+          <section className="danger-zone" aria-label={t('detail.erase')}>
+            {!erasing ? (
+              <button type="button" className="link small" onClick={() => setErasing(true)} data-testid="erase-start">
+                {t('detail.erase')}
+              </button>
+            ) : (
+              <div className="inline-form">
+                <label htmlFor="erase-reason">{t('detail.eraseReason')}</label>
+                <input id="erase-reason" value={reason} onChange={(ev) => setReason(ev.target.value)} data-testid="erase-reason" />
+                <button type="button" className="danger" disabled={reason.trim().length < 3} onClick={() => void erase()} data-testid="erase-confirm">
+                  {t('detail.eraseConfirm')}
+                </button>
+                <button type="button" onClick={() => setErasing(false)}>
+                  {t('common.cancel')}
+                </button>
+              </div>
+            )}
           </section>
           {evidenceView && (
             <section className="evidence-view" aria-label={t('detail.evidence')} data-testid="evidence-view">
