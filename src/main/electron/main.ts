@@ -1,4 +1,5 @@
-// Electron main: single instance, the workspace in the user-data folder (or TILLIT_DB),
+// Electron main: single instance, the workspace in the user-data folder (productName "Tillit",
+// the same folder the CLI uses) or TILLIT_DB,
 // a hardened window, the menu, IPC. Everything else lives outside this folder.
 
 import path from 'node:path';
@@ -65,7 +66,6 @@ if (!app.requestSingleInstanceLock()) {
   });
   hardenAllContents(appUrl);
   void app.whenReady().then(() => {
-    app.setName('Tillit');
     const dbPath = process.env.TILLIT_DB ? path.resolve(process.env.TILLIT_DB) : path.join(app.getPath('userData'), DB_FILE_NAME);
     try {
       workspace = openWorkspace({ dbPath, importsInWorker: true });
