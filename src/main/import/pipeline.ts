@@ -74,7 +74,7 @@ function asImportError(error: unknown, fileName: string): unknown {
 }
 
 export function chooseMapping(db: DB, sniffed: SniffResult, requested: string[] | undefined, fileName: string): { fields: FieldKey[]; layout: string | null } {
-  const suggested = suggestMapping(sniffed.headers);
+  const suggested = suggestMapping(sniffed.headers, sniffed.format);
   let fields: string[] = suggested.fields;
   if (requested) {
     fields = requested;

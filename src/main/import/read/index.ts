@@ -1,255 +1,236 @@
 // Reading contact files: sniff what a file is (format, encoding, delimiter, preamble,
-// header), then stream its records in batches with bounded memory. Every problem is an
-// ImportFileError naming the file, and the row and column where they apply.
+// header, preview), then stream its records in batches with bounded memory. Every problem
+// that stops an import is an ImportFileError naming the file and, where it applies, the row
+// and column; a problem with one record travels on that record (RawRecord.error) so the
+// pipeline can reject it with its reason and go on.
+//
+// Formats: delimited text (csv.ts), vCard and badge-scan files (card-file.ts), .xlsx
+// (xlsx.ts, loaded only when needed). Bytes become text in decode.ts, never in a parser.
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { CsvTokenizer, detectLayout, parseCsvText, type CsvRecord } from './csv.ts';
-import { createDecoder, detectBom, detectUtf16WithoutBom, ENCODINGS, type TextEncodingName } from './decode.ts';
+import { binaryMessage, binarySignature, hasNulBytes } from './binary.ts';
+import { detectCardFormat, readCardRecords, sniffCardText } from './card-file.ts';
+import { readCsvRecords, sniffCsvText } from './csv.ts';
+import { createDecoder, detectBom, detectUtf16WithoutBom, isTextEncoding, isValidUtf8, normalizeEncodingName, type TextEncodingName } from './decode.ts';
 import { ImportFileError } from './errors.ts';
-import { CARD_HEADERS, parseScanText, parseVcardText, type CardRecord } from './vcard.ts';
+import { formatSize, LIMITS } from './limits.ts';
+import { fileSource, type ByteSource } from './source.ts';
+import { CARD_HEADERS } from './vcard.ts';
 
-export { ImportFileError } from './errors.ts';
+export { ImportFileError, type ImportFileErrorCode } from './errors.ts';
+export { CARD_HEADERS } from './vcard.ts';
+export { LIMITS } from './limits.ts';
 
 export type FileFormat = 'csv' | 'vcard' | 'mecard' | 'xlsx';
+export const FILE_FORMATS: readonly FileFormat[] = ['csv', 'vcard', 'mecard', 'xlsx'];
 
 export interface SniffOverrides {
+  /** A text encoding (utf-8, utf-8-bom, utf-16le, utf-16be, windows-1252, iso-8859-1; common aliases accepted). */
   encoding?: string;
+  /** One character; "tab" and "\t" mean a tab. */
   delimiter?: string;
+  /** An .xlsx sheet by name. */
   sheet?: string;
   format?: FileFormat;
 }
 
 export interface SniffResult {
   format: FileFormat;
-  /** 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'iso-8859-1' | 'binary' (xlsx) */
+  /** 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'iso-8859-1' (chosen by the user only) | 'binary' (xlsx) */
   encoding: string;
+  /** ',' ';' '\t' '|' (or a delimiter the user chose) for csv; null otherwise. */
   delimiter: string | null;
-  /** Lines skipped before the header (LinkedIn's "Notes:"). */
+  /** Lines (csv) or sheet rows (xlsx) before the header: LinkedIn's "Notes:", Excel's "sep=;". */
   preambleLines: number;
+  /** Column headers as in the file, trimmed (vcard/mecard: CARD_HEADERS). Trailing nameless, empty columns are ''. */
   headers: string[];
+  /** xlsx sheet names in workbook order, else []. */
   sheets: string[];
   sheet: string | null;
-  /** The first data rows, for the preview. */
+  /** The first data rows (up to 20), for the preview. */
   sampleRows: string[][];
-  /** Physical line of the header (csv), 0 otherwise. */
-  headerLine: number;
-  /** Human notes about the sniff (renamed empty headers, say). */
-  notes: string[];
+  /** Things the user may want to know about how the file was read. */
+  notes?: string[];
 }
 
 export interface RawRecord {
-  /** Where the user finds it: csv: the line the record starts on; xlsx: the sheet row; cards: the BEGIN line. */
+  /**
+   * Where the user finds the record. csv: the 1-based physical line the record starts on
+   * (the header is line preambleLines + 1; blank lines count). xlsx: the sheet's row number.
+   * vcard: the line of the card's BEGIN:VCARD. mecard: the line of the scan.
+   */
   rowNumber: number;
+  /** Cell values aligned with SniffResult.headers (vcard/mecard: CARD_HEADERS). */
   values: string[];
+  /** The record as written: csv, the original line(s); vcard, the card (photos left out); xlsx, the cells as a CSV line. */
   raw: string;
-  /** A problem with this record (a ragged row); the pipeline rejects it with this reason. */
+  /** A problem with this record alone (a ragged row, an unclosed card); the pipeline rejects it with this reason. */
   error?: string;
 }
 
 export interface ReadOptions {
+  /** Aborting ends the generator early (the caller checks `signal.aborted` after the loop). */
   signal?: AbortSignal;
+  /** Records per batch: 1–5000, default 2000. */
   batchSize?: number;
   onBytes?: (bytesRead: number, totalBytes: number) => void;
 }
 
-const SAMPLE_BYTES = 256 * 1024;
-const MAX_FILE_BYTES = 2 * 1024 ** 3;
-const MAX_CARD_FILE_BYTES = 100 * 1024 ** 2;
-const FORBIDDEN_HEADERS = new Set(['__proto__', 'constructor', 'prototype']);
-
-function readHead(filePath: string, bytes: number): Buffer {
-  const fd = fs.openSync(filePath, 'r');
+function fileSize(filePath: string, name: string): number {
+  let size: number;
   try {
-    const buffer = Buffer.alloc(bytes);
-    const n = fs.readSync(fd, buffer, 0, bytes, 0);
-    return buffer.subarray(0, n);
-  } finally {
-    fs.closeSync(fd);
+    const stat = fs.statSync(filePath);
+    if (!stat.isFile()) throw new ImportFileError('bad-option', name, 'this is not a file');
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof ImportFileError) throw error;
+    throw new ImportFileError('bad-option', name, `the file cannot be opened (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
+  if (size === 0) throw new ImportFileError('empty', name, 'the file is empty (0 bytes)');
+  if (size > LIMITS.maxFileBytes) {
+    throw new ImportFileError('too-large', name, `the file is larger than ${formatSize(LIMITS.maxFileBytes)}; split it into smaller files and import them one by one`);
+  }
+  return size;
 }
 
-/** Streams the whole file through a strict UTF-8 decoder; false at the first invalid byte. */
-async function isValidUtf8(filePath: string): Promise<boolean> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  try {
-    for await (const chunk of fs.createReadStream(filePath, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-      decoder.decode(chunk, { stream: true });
+function checkOverrides(name: string, overrides: SniffOverrides): { encoding?: TextEncodingName; delimiter?: string } {
+  const checked: { encoding?: TextEncodingName; delimiter?: string } = {};
+  if (overrides.format !== undefined && !FILE_FORMATS.includes(overrides.format)) {
+    throw new ImportFileError('bad-option', name, `unknown format “${String(overrides.format)}”; use one of ${FILE_FORMATS.join(', ')}`);
+  }
+  if (overrides.encoding !== undefined) {
+    const encoding = normalizeEncodingName(overrides.encoding);
+    if (!encoding) throw new ImportFileError('bad-option', name, `unknown encoding “${overrides.encoding}”; use utf-8, utf-16le, utf-16be or windows-1252`);
+    checked.encoding = encoding;
+  }
+  if (overrides.delimiter !== undefined) {
+    const d = /^(tab|\\t)$/i.test(overrides.delimiter) ? '\t' : overrides.delimiter;
+    if (d.length !== 1 || d === '"' || d === '\r' || d === '\n') {
+      throw new ImportFileError('bad-option', name, `“${overrides.delimiter}” cannot be a delimiter; use one character such as , ; | or tab`);
     }
-    decoder.decode();
-    return true;
+    checked.delimiter = d;
+  }
+  return checked;
+}
+
+/** The text encoding: the user's choice, a BOM, UTF-16's NUL pattern, else UTF-8 if the whole file is valid UTF-8, else windows-1252. */
+async function chooseEncoding(source: ByteSource, head: Uint8Array, forced: TextEncodingName | undefined): Promise<TextEncodingName> {
+  if (forced) return forced;
+  const marked = detectBom(head) ?? detectUtf16WithoutBom(head);
+  if (marked) return marked;
+  if (hasNulBytes(head)) throw new ImportFileError('binary', source.name, binaryMessage('other'));
+  return (await isValidUtf8(source)) ? 'utf-8' : 'windows-1252';
+}
+
+/** Sniffs a text source (csv, vcard, mecard); `xlsx` files go through sniffFile. */
+export async function sniffSource(source: ByteSource, overrides: SniffOverrides = {}): Promise<SniffResult> {
+  const name = source.name;
+  const checked = checkOverrides(name, overrides);
+  if (source.size === 0) throw new ImportFileError('empty', name, 'the file is empty (0 bytes)');
+  const head = await source.head(LIMITS.sniffBytes);
+  const complete = head.length >= source.size;
+  const kind = binarySignature(head);
+  if (kind === 'ole') throw new ImportFileError('old-excel', name, binaryMessage(kind));
+  if (kind) throw new ImportFileError('binary', name, binaryMessage(kind));
+  if (overrides.format === 'xlsx') throw new ImportFileError('not-xlsx', name, 'this is not an .xlsx spreadsheet (it does not start like one); choose another format');
+
+  const encoding = await chooseEncoding(source, head, checked.encoding);
+  let text: string;
+  try {
+    const decoder = createDecoder(encoding);
+    text = decoder.write(head) + (complete ? decoder.end() : '');
   } catch {
-    return false;
+    throw new ImportFileError('bad-encoding', name, `the start of the file is not valid ${encoding} text; choose another encoding, such as windows-1252`);
   }
-}
+  text = text.replace(/^\uFEFF/, '');
+  if (text.trim() === '') {
+    throw new ImportFileError('empty', name, complete ? 'the file has nothing in it but blank space' : `the first ${formatSize(LIMITS.sniffBytes)} of the file are blank`);
+  }
 
-async function detectEncoding(filePath: string, name: string, head: Buffer): Promise<TextEncodingName> {
-  const bom = detectBom(head) ?? detectUtf16WithoutBom(head);
-  if (bom) return bom;
-  if (head.includes(0)) {
-    throw new ImportFileError('binary', name, 'this is not a text file (it contains binary data). Save it as CSV (comma or semicolon separated), vCard or .xlsx and try again.');
+  const format = overrides.format ?? detectCardFormat(text) ?? 'csv';
+  const base = { format, encoding, sheets: [], sheet: null };
+  if (format === 'vcard' || format === 'mecard') {
+    return { ...base, delimiter: null, preambleLines: 0, headers: [...CARD_HEADERS], sampleRows: sniffCardText(name, format, text, complete), notes: [] };
   }
-  return (await isValidUtf8(filePath)) ? 'utf-8' : 'windows-1252';
-}
-
-function checkHeaders(name: string, headers: string[], headerLine: number): { headers: string[]; notes: string[] } {
-  const notes: string[] = [];
-  const named = headers.map((h, i) => {
-    const trimmed = h.trim();
-    if (trimmed !== '') return trimmed;
-    notes.push(`column ${i + 1} has no header; it is called “Column ${i + 1}”`);
-    return `Column ${i + 1}`;
-  });
-  const forbidden = named.findIndex((h) => FORBIDDEN_HEADERS.has(h));
-  if (forbidden !== -1) {
-    throw new ImportFileError('bad-header', name, `the header “${named[forbidden]}” is not allowed as a column name; rename it`, headerLine, forbidden + 1);
-  }
-  const seen = new Map<string, number>();
-  for (let i = 0; i < named.length; i++) {
-    const key = named[i]!.toLowerCase();
-    const first = seen.get(key);
-    if (first !== undefined) {
-      throw new ImportFileError('duplicate-header', name, `columns ${first + 1} and ${i + 1} have the same header “${named[i]}”; rename one of them`, headerLine, i + 1);
-    }
-    seen.set(key, i);
-  }
-  return { headers: named, notes };
+  const csv = sniffCsvText(name, text, complete, checked.delimiter);
+  return { ...base, delimiter: csv.delimiter, preambleLines: csv.preambleLines, headers: csv.headers, sampleRows: csv.sampleRows, notes: csv.notes };
 }
 
 export async function sniffFile(filePath: string, overrides: SniffOverrides = {}): Promise<SniffResult> {
   const name = path.basename(filePath);
-  const size = fs.statSync(filePath).size;
-  if (size === 0) throw new ImportFileError('empty', name, 'the file is empty');
-  if (size > MAX_FILE_BYTES) throw new ImportFileError('too-large', name, 'the file is larger than 2 GiB; split it into smaller files');
-  const head = readHead(filePath, SAMPLE_BYTES);
-
-  const isZip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
-  if (overrides.format === 'xlsx' || (isZip && overrides.format === undefined)) {
-    // exceljs is large: loaded only for spreadsheets.
+  const size = fileSize(filePath, name);
+  const source = fileSource(filePath, size);
+  const head = await source.head(8);
+  const kind = binarySignature(head);
+  if (kind === 'zip' && (overrides.format === undefined || overrides.format === 'xlsx')) {
+    checkOverrides(name, overrides);
     const { sniffXlsx } = await import('./xlsx.ts');
-    return sniffXlsx(filePath, name, overrides.sheet);
+    const x = await sniffXlsx(filePath, name, overrides.sheet);
+    return {
+      format: 'xlsx',
+      encoding: 'binary',
+      delimiter: null,
+      preambleLines: x.headerRow - 1,
+      headers: x.headers,
+      sheets: x.sheets,
+      sheet: x.sheet,
+      sampleRows: x.sampleRows,
+      notes: x.notes,
+    };
   }
-  if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
-    throw new ImportFileError('old-excel', name, 'this is an old Excel file (.xls). Open it in Excel or LibreOffice and save it as .xlsx or CSV');
-  }
-
-  let encoding: TextEncodingName;
-  if (overrides.encoding !== undefined) {
-    if (!(ENCODINGS as readonly string[]).includes(overrides.encoding)) {
-      throw new ImportFileError('bad-encoding', name, `unknown encoding “${overrides.encoding}”; use one of ${ENCODINGS.join(', ')}`);
-    }
-    encoding = overrides.encoding as TextEncodingName;
-  } else {
-    encoding = await detectEncoding(filePath, name, head);
-  }
-  let text: string;
-  try {
-    const decoder = createDecoder(encoding);
-    text = decoder.write(head) + (size <= SAMPLE_BYTES ? decoder.end() : '');
-  } catch {
-    throw new ImportFileError('bad-encoding', name, `the file is not valid ${encoding}; choose another encoding`);
-  }
-  if (text.trim() === '') throw new ImportFileError('empty', name, 'the file has no text in it');
-
-  const firstLine = text.trimStart().split(/\r\n|\r|\n/, 1)[0] ?? '';
-  const format: FileFormat =
-    overrides.format ?? (/^BEGIN:VCARD/i.test(firstLine) ? 'vcard' : /^MECARD:/i.test(firstLine) ? 'mecard' : 'csv');
-  const base = { format, encoding, sheets: [], sheet: null, notes: [] as string[] };
-  if (format === 'vcard' || format === 'mecard') {
-    const records = format === 'vcard' ? parseVcardText(text) : parseScanText(text);
-    return { ...base, delimiter: null, preambleLines: 0, headers: [...CARD_HEADERS], sampleRows: records.slice(0, 20).map((r) => r.values), headerLine: 0 };
-  }
-
-  const complete = size <= SAMPLE_BYTES;
-  const layout = detectLayout(text, complete);
-  const delimiter = overrides.delimiter ?? layout.delimiter;
-  const sampleText = complete ? text : text.slice(0, Math.max(text.lastIndexOf('\n'), 0));
-  let records: CsvRecord[];
-  try {
-    records = parseCsvText(sampleText, delimiter, name).filter((r) => r.line >= layout.headerLine);
-  } catch (error) {
-    if (error instanceof ImportFileError && complete) throw error;
-    records = [];
-  }
-  const header = records[0];
-  if (!header) throw new ImportFileError('no-header', name, 'no header row was found');
-  const checked = checkHeaders(name, header.fields, header.line);
-  if (complete && records.length === 1) {
-    throw new ImportFileError('no-rows', name, 'the file has a header but no rows to import', header.line);
-  }
-  return {
-    ...base,
-    delimiter,
-    preambleLines: header.line - 1,
-    headers: checked.headers,
-    sampleRows: records.slice(1, 21).map((r) => r.fields),
-    headerLine: header.line,
-    notes: checked.notes,
-  };
+  return sniffSource(source, overrides);
 }
 
-function recordFromCsv(record: CsvRecord, width: number): RawRecord {
-  const result: RawRecord = { rowNumber: record.line, values: record.fields, raw: record.raw };
-  if (record.fields.length !== width) {
-    result.error = `row ${record.line} has ${record.fields.length} field${record.fields.length === 1 ? '' : 's'}, the header has ${width}`;
-  }
-  return result;
+/** Records of a text source in groups as they are decoded (csv, vcard, mecard). */
+function textRecords(source: ByteSource, sniff: SniffResult, onBytes?: (bytesRead: number) => void): AsyncGenerator<RawRecord[]> {
+  if (!isTextEncoding(sniff.encoding)) throw new ImportFileError('bad-option', source.name, `“${sniff.encoding}” is not a text encoding`);
+  if (sniff.format === 'vcard' || sniff.format === 'mecard') return readCardRecords(source, sniff.encoding, sniff.format, onBytes);
+  if (sniff.format !== 'csv') throw new ImportFileError('bad-option', source.name, `unknown format “${String(sniff.format)}”`);
+  return readCsvRecords(source, sniff.encoding, sniff.delimiter ?? ',', sniff.headers, sniff.preambleLines + 1, onBytes);
 }
 
-function recordFromCard(record: CardRecord): RawRecord {
-  return { rowNumber: record.line, values: record.values, raw: record.raw, ...(record.error ? { error: record.error } : {}) };
-}
-
-export async function* readRecords(filePath: string, sniff: SniffResult, options: ReadOptions = {}): AsyncGenerator<RawRecord[]> {
-  const name = path.basename(filePath);
-  const batchSize = options.batchSize ?? 2000;
-  const total = fs.statSync(filePath).size;
-
-  if (sniff.format === 'xlsx') {
-    const { readXlsxRecords } = await import('./xlsx.ts');
-    yield* readXlsxRecords(filePath, name, sniff, batchSize);
-    options.onBytes?.(total, total);
-    return;
-  }
-  if (sniff.format === 'vcard' || sniff.format === 'mecard') {
-    if (total > MAX_CARD_FILE_BYTES) throw new ImportFileError('too-large', name, 'vCard and scan files over 100 MB are not supported; split the file');
-    const decoder = createDecoder(sniff.encoding as TextEncodingName);
-    const text = decoder.write(fs.readFileSync(filePath)) + decoder.end();
-    const records = (sniff.format === 'vcard' ? parseVcardText(text) : parseScanText(text)).map(recordFromCard);
-    for (let i = 0; i < records.length; i += batchSize) yield records.slice(i, i + batchSize);
-    options.onBytes?.(total, total);
-    return;
-  }
-
-  const decoder = createDecoder(sniff.encoding as TextEncodingName);
-  const tokenizer = new CsvTokenizer(sniff.delimiter ?? ',', name);
-  const width = sniff.headers.length;
+/** Regroups records into batches of `batchSize`; ends early when the signal aborts. */
+async function* batches(groups: AsyncIterable<RawRecord[]>, batchSize: number, signal: AbortSignal | undefined): AsyncGenerator<RawRecord[]> {
   let batch: RawRecord[] = [];
-  let bytesRead = 0;
-  const take = (records: CsvRecord[]): void => {
-    for (const record of records) if (record.line > sniff.headerLine) batch.push(recordFromCsv(record, width));
-  };
-  const stream = fs.createReadStream(filePath, { highWaterMark: 1 << 20 });
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      if (options.signal?.aborted) return;
-      bytesRead += chunk.length;
-      let text: string;
-      try {
-        text = decoder.write(chunk);
-      } catch {
-        throw new ImportFileError('bad-encoding', name, `the file is not valid ${sniff.encoding} near byte ${bytesRead - chunk.length}; choose another encoding (such as windows-1252)`);
-      }
-      take(tokenizer.push(text));
-      options.onBytes?.(bytesRead, total);
+  for await (const group of groups) {
+    if (signal?.aborted) return;
+    for (const record of group) {
+      batch.push(record);
       if (batch.length >= batchSize) {
         yield batch;
         batch = [];
+        if (signal?.aborted) return;
       }
     }
-    take(tokenizer.push(decoder.end(), true));
-  } finally {
-    stream.destroy();
   }
   if (batch.length > 0) yield batch;
+}
+
+function batchSizeOf(options: ReadOptions): number {
+  const n = Math.floor(options.batchSize ?? LIMITS.defaultBatchSize);
+  return Number.isFinite(n) ? Math.min(LIMITS.maxBatchSize, Math.max(LIMITS.minBatchSize, n)) : LIMITS.defaultBatchSize;
+}
+
+/** Reads a text source's records (tests inject sources cut into any chunks). */
+export async function* readSource(source: ByteSource, sniff: SniffResult, options: ReadOptions = {}): AsyncGenerator<RawRecord[]> {
+  const onBytes = options.onBytes ? (read: number) => options.onBytes!(read, source.size) : undefined;
+  yield* batches(textRecords(source, sniff, onBytes), batchSizeOf(options), options.signal);
+}
+
+async function* xlsxRecords(filePath: string, name: string, sniff: SniffResult, total: number, options: ReadOptions): AsyncGenerator<RawRecord[]> {
+  const { readXlsxRecords } = await import('./xlsx.ts');
+  const onBytes = options.onBytes ? (fraction: number) => options.onBytes!(Math.round(fraction * total), total) : undefined;
+  for await (const record of readXlsxRecords(filePath, name, sniff.sheet, sniff.headers, sniff.preambleLines + 1, onBytes)) yield [record];
+}
+
+/**
+ * The data records of a sniffed file, in batches, streamed: memory holds one batch and one
+ * chunk of the file, never the file. Errors that stop the import are ImportFileErrors.
+ */
+export async function* readRecords(filePath: string, sniff: SniffResult, options: ReadOptions = {}): AsyncGenerator<RawRecord[]> {
+  const name = path.basename(filePath);
+  const size = fileSize(filePath, name);
+  if (sniff.format === 'xlsx') yield* batches(xlsxRecords(filePath, name, sniff, size, options), batchSizeOf(options), options.signal);
+  else yield* readSource(fileSource(filePath, size), sniff, options);
 }

@@ -1,108 +1,345 @@
-// .xlsx spreadsheets through exceljs: pick the sheet, the first non-empty row is the header,
-// cells become the text a person sees (dates as YYYY-MM-DD, formulas as their result).
+// .xlsx spreadsheets, streamed row by row through exceljs's streaming reader.
+//
+// exceljs's WorkbookReader reads the ZIP front to back; Excel writes sharedStrings.xml AFTER
+// the sheets, so the reader would copy every sheet to a temp file before reading a row, and
+// it decodes each XML chunk on its own, turning a UTF-8 character split between two chunks
+// into U+FFFD (the papaparse trap again). So Tillit opens the ZIP itself (zip.ts), feeds the
+// reader's part parsers the parts in the order they are needed — workbook, shared strings,
+// styles, then the one sheet asked for — as text decoded by a streaming TextDecoder, and
+// stops after the preview rows when sniffing. Those part parsers (_parseWorkbook,
+// _parseSharedStrings, _parseStyles, _parseWorksheet) are exceljs internals: the version is
+// pinned in package.json, and xlsx.test.ts fails loudly if an upgrade changes them.
+//
+// exceljs is large, so index.ts loads this module only for spreadsheets.
 
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { ImportFileError } from './errors.ts';
-import type { RawRecord, SniffResult } from './index.ts';
+import { checkHeaders, valueUnderUnnamed } from './headers.ts';
+import { formatSize, LIMITS } from './limits.ts';
+import { cellText, mailtoAddress } from './xlsx-cell.ts';
+import { openZipEntry, readZipDirectory, readZipEntry, ZipFormatError, type ZipEntry } from './zip.ts';
 
-async function openWorkbook(filePath: string, name: string): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.readFile(filePath);
-  } catch (error) {
-    throw new ImportFileError('bad-xlsx', name, `this is a ZIP file but not a readable .xlsx spreadsheet (${(error as Error).message})`);
+export interface XlsxSheet {
+  name: string;
+  /** Path of the sheet's XML inside the ZIP. */
+  path: string;
+  hidden: boolean;
+}
+
+export interface XlsxSniff {
+  sheets: string[];
+  sheet: string;
+  headers: string[];
+  /** Sheet row of the header. */
+  headerRow: number;
+  sampleRows: string[][];
+  notes: string[];
+}
+
+export interface XlsxRecord {
+  rowNumber: number;
+  values: string[];
+  raw: string;
+  error?: string;
+}
+
+/** The exceljs internals driven here (see the top of the file). */
+interface ReaderInternals {
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseWorksheet(iterator: Readable, sheetNo: string): Iterable<{ eventType: string; value: AsyncIterable<ExcelJS.Row> }>;
+}
+
+const SMALL_PART_BYTES = 64 * 1024 * 1024;
+
+function decodeXml(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (m, e: string) => {
+    const entity = e.toLowerCase();
+    if (entity === 'amp') return '&';
+    if (entity === 'lt') return '<';
+    if (entity === 'gt') return '>';
+    if (entity === 'quot') return '"';
+    if (entity === 'apos') return "'";
+    const code = entity.startsWith('#x') ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
+    return Number.isFinite(code) ? String.fromCodePoint(code) : m;
+  });
+}
+
+function attributes(tag: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const m of tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) map.set(m[1]!, decodeXml(m[2] ?? m[3] ?? ''));
+  return map;
+}
+
+/** Relationship id → target path, resolved against the folder of the part that owns them. */
+function relationships(xml: string, baseFolder: string): Map<string, { target: string; external: boolean }> {
+  const map = new Map<string, { target: string; external: boolean }>();
+  for (const m of xml.matchAll(/<Relationship\b[^>]*>/g)) {
+    const a = attributes(m[0]);
+    const id = a.get('Id');
+    const target = a.get('Target');
+    if (!id || target === undefined) continue;
+    const external = a.get('TargetMode') === 'External';
+    map.set(id, { target: external || target.startsWith('/') ? target.replace(/^\//, '') : `${baseFolder}${target}`, external });
   }
-  return workbook;
+  return map;
 }
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-/** A cell as the text a person sees. */
-export function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
-  if (typeof value === 'number') return String(Number(value.toPrecision(15)));
-  if (typeof value === 'string' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('hyperlink' in value) {
-      const text = typeof value.text === 'string' ? value.text : cellText(value.text);
-      return text || value.hyperlink.replace(/^mailto:/i, '');
+/** A UTF-8 byte stream as a stream of strings, decoded across chunk boundaries. */
+function utf8Text(bytes: Readable): Readable {
+  async function* decode(): AsyncGenerator<string> {
+    const decoder = new TextDecoder('utf-8');
+    for await (const chunk of bytes as AsyncIterable<Buffer>) {
+      const text = decoder.decode(chunk, { stream: true });
+      if (text) yield text;
     }
-    if ('result' in value) return cellText(value.result);
-    if ('error' in value) return '';
+    const rest = decoder.decode();
+    if (rest) yield rest;
   }
-  return '';
+  const text = Readable.from(decode());
+  text.on('close', () => bytes.destroy());
+  return text;
 }
 
-function rowValues(row: ExcelJS.Row, width: number): string[] {
-  const values: string[] = [];
-  for (let c = 1; c <= width; c++) values.push(cellText(row.getCell(c).value).trim());
-  return values;
+function notXlsxMessage(entries: Map<string, ZipEntry>): string {
+  const names = [...entries.keys()];
+  if (names.some((n) => n === 'content.xml') && names.includes('mimetype')) {
+    return 'this is an OpenDocument file (LibreOffice/OpenOffice .ods or .odt), not an .xlsx spreadsheet. Save it as .xlsx or CSV and import that';
+  }
+  if (names.some((n) => n.startsWith('word/'))) return 'this is a Word document (.docx), not a spreadsheet. Save the list as .xlsx or CSV and import that';
+  if (names.some((n) => n.startsWith('ppt/'))) return 'this is a PowerPoint file (.pptx), not a spreadsheet. Save the list as .xlsx or CSV and import that';
+  if (names.some((n) => n.startsWith('Index/') || n.endsWith('.iwa'))) return 'this is an Apple Numbers file. Export it as Excel (.xlsx) or CSV and import that';
+  return 'this is a ZIP archive, not an .xlsx spreadsheet. Unpack it and import the file inside, or save the list as .xlsx or CSV';
 }
 
-function pickSheet(workbook: ExcelJS.Workbook, name: string, sheet: string | undefined | null): ExcelJS.Worksheet {
-  const sheets = workbook.worksheets;
-  if (sheets.length === 0) throw new ImportFileError('no-sheets', name, 'the spreadsheet has no sheets');
-  if (sheet) {
-    const found = sheets.find((s) => s.name === sheet);
-    if (!found) throw new ImportFileError('no-sheet', name, `there is no sheet called “${sheet}” (sheets: ${sheets.map((s) => s.name).join(', ')})`);
-    return found;
+export class XlsxFile {
+  readonly sheets: XlsxSheet[];
+  private readonly filePath: string;
+  private readonly name: string;
+  private readonly entries: Map<string, ZipEntry>;
+  private readonly date1904: boolean;
+
+  private constructor(filePath: string, name: string, entries: Map<string, ZipEntry>, sheets: XlsxSheet[], date1904: boolean) {
+    this.filePath = filePath;
+    this.name = name;
+    this.entries = entries;
+    this.sheets = sheets;
+    this.date1904 = date1904;
   }
-  return sheets[0]!;
+
+  /** Opens the ZIP and lists the sheets in workbook order; errors say what the file is instead. */
+  static async open(filePath: string, name: string): Promise<XlsxFile> {
+    let entries: Map<string, ZipEntry>;
+    try {
+      entries = await readZipDirectory(filePath);
+    } catch (error) {
+      throw new ImportFileError('bad-xlsx', name, `the file starts like a ZIP or .xlsx file but cannot be opened: ${(error as Error).message}`);
+    }
+    const workbookEntry = entries.get('xl/workbook.xml');
+    if (!workbookEntry) throw new ImportFileError('not-xlsx', name, notXlsxMessage(entries));
+    try {
+      const workbookXml = (await readZipEntry(filePath, workbookEntry, SMALL_PART_BYTES)).toString('utf8');
+      const relsEntry = entries.get('xl/_rels/workbook.xml.rels');
+      const rels = relsEntry ? relationships((await readZipEntry(filePath, relsEntry, SMALL_PART_BYTES)).toString('utf8'), 'xl/') : new Map<string, { target: string; external: boolean }>();
+      const sheets: XlsxSheet[] = [];
+      for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+        const a = attributes(m[0]);
+        const rel = rels.get(a.get('r:id') ?? '');
+        const sheetName = a.get('name');
+        if (!sheetName || !rel || !entries.has(rel.target)) continue;
+        sheets.push({ name: sheetName, path: rel.target, hidden: (a.get('state') ?? 'visible') !== 'visible' });
+      }
+      const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](?:1|true)["']/.test(workbookXml);
+      return new XlsxFile(filePath, name, entries, sheets, date1904);
+    } catch (error) {
+      if (error instanceof ImportFileError) throw error;
+      throw new ImportFileError('bad-xlsx', name, `the spreadsheet cannot be read: ${(error as Error).message}`);
+    }
+  }
+
+  /** The sheet by name; by default the first visible one. */
+  pick(sheetName: string | null | undefined): XlsxSheet {
+    if (this.sheets.length === 0) throw new ImportFileError('no-sheet', this.name, 'the spreadsheet has no sheets');
+    if (sheetName) {
+      const found = this.sheets.find((s) => s.name === sheetName);
+      if (!found) throw new ImportFileError('no-sheet', this.name, `there is no sheet called “${sheetName}” (the sheets are: ${this.sheets.map((s) => `“${s.name}”`).join(', ')})`);
+      return found;
+    }
+    return this.sheets.find((s) => !s.hidden) ?? this.sheets[0]!;
+  }
+
+  private async part(path: string, onProgress?: (fraction: number) => void): Promise<Readable | null> {
+    const entry = this.entries.get(path);
+    if (!entry) return null;
+    const onPacked = onProgress && entry.compressedSize > 0 ? (read: number) => onProgress(read / entry.compressedSize) : undefined;
+    return utf8Text(await openZipEntry(this.filePath, entry, onPacked));
+  }
+
+  /** mailto: links of a sheet, by cell reference ("D5"). Hyperlinks come after the rows in a sheet's XML, so they are collected first. */
+  private async mailtoLinks(sheet: XlsxSheet): Promise<Map<string, string>> {
+    const links = new Map<string, string>();
+    const slash = sheet.path.lastIndexOf('/');
+    const relsPath = `${sheet.path.slice(0, slash)}/_rels/${sheet.path.slice(slash + 1)}.rels`;
+    const relsEntry = this.entries.get(relsPath);
+    if (!relsEntry) return links;
+    const rels = relationships((await readZipEntry(this.filePath, relsEntry, SMALL_PART_BYTES)).toString('utf8'), '');
+    const mailto = new Map([...rels].filter(([, r]) => r.external && /^mailto:/i.test(r.target)));
+    if (mailto.size === 0) return links;
+    const text = await this.part(sheet.path);
+    if (!text) return links;
+    let carry = '';
+    for await (const chunk of text as AsyncIterable<string>) {
+      const buffer = carry + chunk;
+      let consumed = 0;
+      for (const m of buffer.matchAll(/<(?:\w+:)?hyperlink\b[^>]*>/g)) {
+        const a = attributes(m[0]);
+        const rel = mailto.get(a.get('r:id') ?? '');
+        const address = rel ? mailtoAddress(rel.target) : null;
+        if (address) for (const ref of expandRange(a.get('ref') ?? '')) links.set(ref, address);
+        consumed = m.index + m[0].length;
+      }
+      // Keep an unfinished tag for the next chunk.
+      const open = buffer.lastIndexOf('<');
+      carry = open >= consumed ? buffer.slice(open) : '';
+    }
+    return links;
+  }
+
+  /** The rows of one sheet as text, with their sheet row numbers; empty rows are skipped. `onProgress`: share of the sheet read. */
+  async *rows(sheet: XlsxSheet, onProgress?: (fraction: number) => void): AsyncGenerator<{ row: number; cells: string[] }> {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(this.filePath, {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      entries: 'ignore',
+    }) as unknown as ReaderInternals;
+    const links = await this.mailtoLinks(sheet);
+    const workbook = await this.part('xl/workbook.xml');
+    if (workbook) await reader._parseWorkbook(workbook);
+    const strings = await this.part('xl/sharedStrings.xml');
+    if (strings) for await (const _ of reader._parseSharedStrings(strings)) void _;
+    const styles = await this.part('xl/styles.xml');
+    if (styles) await reader._parseStyles(styles);
+    const sheetText = await this.part(sheet.path, onProgress);
+    if (!sheetText) return;
+    try {
+      for (const { eventType, value } of reader._parseWorksheet(sheetText, '1')) {
+        if (eventType !== 'worksheet') continue;
+        for await (const row of value) {
+          const cells: string[] = [];
+          let chars = 0;
+          row.eachCell({ includeEmpty: false }, (cell, column) => {
+            if (column > LIMITS.maxColumns) {
+              throw new ImportFileError('too-many-columns', this.name, `row ${row.number} has cells beyond column ${LIMITS.maxColumns}; no contact list is that wide`, row.number, column);
+            }
+            const link = links.get(cell.address);
+            const text = (link ?? cellText(cell.value, cell.numFmt, this.date1904)).trim();
+            if (text.length > LIMITS.maxFieldChars) throw new ImportFileError('field-too-long', this.name, `a cell holds more than ${formatSize(LIMITS.maxFieldChars)} of text`, row.number, column);
+            chars += text.length;
+            while (cells.length < column - 1) cells.push('');
+            cells[column - 1] = text;
+          });
+          if (chars > LIMITS.maxRecordChars) throw new ImportFileError('record-too-long', this.name, `this row holds more than ${formatSize(LIMITS.maxRecordChars)} of text`, row.number);
+          if (cells.some((c) => c !== '')) yield { row: row.number, cells };
+        }
+      }
+    } finally {
+      sheetText.destroy();
+    }
+  }
 }
 
-function headerRow(worksheet: ExcelJS.Worksheet): ExcelJS.Row | null {
-  for (let r = 1; r <= worksheet.rowCount; r++) {
-    const row = worksheet.getRow(r);
-    if (row.actualCellCount > 0) return row;
-  }
-  return null;
+/** A link's cells: "D5", or a one-column range "D2:D4" → D2, D3, D4 (at most 100,000); other ranges count for their first cell. */
+function expandRange(ref: string): string[] {
+  const [from, to] = ref.split(':');
+  if (!from) return [];
+  if (!to) return [from];
+  const a = /^([A-Z]+)(\d+)$/.exec(from);
+  const b = /^([A-Z]+)(\d+)$/.exec(to);
+  if (!a || !b || a[1] !== b[1]) return [from];
+  const first = Number(a[2]);
+  const last = Math.min(Number(b[2]), first + 100_000);
+  const refs: string[] = [];
+  for (let r = first; r <= last; r++) refs.push(`${a[1]}${r}`);
+  return refs;
 }
 
-export async function sniffXlsx(filePath: string, name: string, sheet: string | undefined): Promise<SniffResult> {
-  const workbook = await openWorkbook(filePath, name);
-  const worksheet = pickSheet(workbook, name, sheet);
-  const header = headerRow(worksheet);
-  if (!header) throw new ImportFileError('empty', name, `the sheet “${worksheet.name}” is empty`);
-  const width = worksheet.columnCount;
-  const headers = rowValues(header, width).map((h, i) => h || `Column ${i + 1}`);
-  const sampleRows: string[][] = [];
-  for (let r = header.number + 1; r <= worksheet.rowCount && sampleRows.length < 20; r++) {
-    const row = worksheet.getRow(r);
-    if (row.actualCellCount > 0) sampleRows.push(rowValues(row, width));
+/** CSV text of a row's cells, kept as a rejected row's raw text. */
+function rawLine(cells: string[]): string {
+  return cells.map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
+}
+
+async function openXlsx(filePath: string, name: string): Promise<XlsxFile> {
+  try {
+    return await XlsxFile.open(filePath, name);
+  } catch (error) {
+    if (error instanceof ZipFormatError) throw new ImportFileError('bad-xlsx', name, error.message);
+    throw error;
   }
-  if (sampleRows.length === 0) throw new ImportFileError('no-rows', name, `the sheet “${worksheet.name}” has a header but no rows to import`, header.number);
+}
+
+function readFailure(name: string, error: unknown): unknown {
+  if (error instanceof ImportFileError) return error;
+  return new ImportFileError('bad-xlsx', name, `the spreadsheet cannot be read: ${(error as Error).message}`);
+}
+
+export async function sniffXlsx(filePath: string, name: string, sheetName: string | undefined): Promise<XlsxSniff> {
+  const file = await openXlsx(filePath, name);
+  const sheet = file.pick(sheetName);
+  let header: { row: number; cells: string[] } | null = null;
+  const sample: string[][] = [];
+  try {
+    for await (const row of file.rows(sheet)) {
+      if (!header) header = row;
+      else sample.push(row.cells);
+      if (sample.length >= LIMITS.sampleRows) break;
+    }
+  } catch (error) {
+    throw readFailure(name, error);
+  }
+  if (!header) throw new ImportFileError('empty', name, `the sheet “${sheet.name}” is empty`);
+  const checked = checkHeaders(name, header.cells, header.row, sample);
+  if (sample.length === 0) throw new ImportFileError('no-rows', name, `the sheet “${sheet.name}” has a header row but no rows to import`, header.row);
+  const width = checked.headers.length;
   return {
-    format: 'xlsx',
-    encoding: 'binary',
-    delimiter: null,
-    preambleLines: header.number - 1,
-    headers,
-    sheets: workbook.worksheets.map((s) => s.name),
-    sheet: worksheet.name,
-    sampleRows,
-    headerLine: header.number,
-    notes: [],
+    sheets: file.sheets.map((s) => s.name),
+    sheet: sheet.name,
+    headers: checked.headers,
+    headerRow: header.row,
+    sampleRows: sample.map((cells) => Array.from({ length: width }, (_, i) => cells[i] ?? '')),
+    notes: checked.notes,
   };
 }
 
-export async function* readXlsxRecords(filePath: string, name: string, sniff: SniffResult, batchSize: number): AsyncGenerator<RawRecord[]> {
-  const workbook = await openWorkbook(filePath, name);
-  const worksheet = pickSheet(workbook, name, sniff.sheet);
-  const width = sniff.headers.length;
-  let batch: RawRecord[] = [];
-  for (let r = sniff.headerLine + 1; r <= worksheet.rowCount; r++) {
-    const row = worksheet.getRow(r);
-    if (row.actualCellCount === 0) continue;
-    const values = rowValues(row, width);
-    batch.push({ rowNumber: r, values, raw: values.join('\t') });
-    if (batch.length >= batchSize) {
-      yield batch;
-      batch = [];
+/**
+ * The data rows below the header. Cells right of the header's last column have no name: a
+ * value there is the record's error (like a ragged CSV row), not silently dropped.
+ */
+export async function* readXlsxRecords(
+  filePath: string,
+  name: string,
+  sheetName: string | null,
+  headers: readonly string[],
+  headerRow: number,
+  onProgress?: (fraction: number) => void,
+): AsyncGenerator<XlsxRecord> {
+  const file = await openXlsx(filePath, name);
+  const sheet = file.pick(sheetName);
+  const width = headers.length;
+  const unnamed = headers.flatMap((h, i) => (h === '' ? [i + 1] : []));
+  try {
+    for await (const { row, cells } of file.rows(sheet, onProgress)) {
+      if (row <= headerRow) continue;
+      const record: XlsxRecord = { rowNumber: row, values: Array.from({ length: width }, (_, i) => cells[i] ?? ''), raw: rawLine(cells) };
+      const beyond = cells.findIndex((c, i) => i >= width && c !== '');
+      const problem = beyond !== -1 ? `row ${row} has a value in column ${beyond + 1}, which has no header` : valueUnderUnnamed(record.values, unnamed, row);
+      if (problem) record.error = problem;
+      yield record;
     }
+  } catch (error) {
+    throw readFailure(name, error);
   }
-  if (batch.length > 0) yield batch;
 }
