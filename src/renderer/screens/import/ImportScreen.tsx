@@ -292,9 +292,9 @@ export function ImportScreen() {
                     <tr>
                       {preview.sniff.headers.map((header, i) => (
                         <th key={i} scope="col">
-                          <div>{header}</div>
+                          <div>{header || t('import.unnamedColumn', { n: i + 1 })}</div>
                           <select
-                            aria-label={`${t('import.mapping')}: ${header}`}
+                            aria-label={`${t('import.mapping')}: ${header || t('import.unnamedColumn', { n: i + 1 })}`}
                             value={mapping?.[i] ?? 'ignore'}
                             data-testid={`mapping-${i}`}
                             onChange={(e) => setMapping((m) => (m ?? preview.mapping).map((f, j) => (j === i ? e.target.value : f)))}
