@@ -60,6 +60,7 @@ export const en = {
     uploading: 'Uploading… {{percent}} %', detected: 'Detected', format: 'Format', encoding: 'Encoding', delimiter: 'Delimiter', layout: 'Layout', sheet: 'Sheet', genericLayout: 'plain headers',
     batch: 'Where did this list come from?', sourceHelp: 'Acceptable sources can be mailed; third-party lists cannot; some need verification first.',
     collectedAt: 'Collected on', mapping: 'Columns', preview: 'Preview', rows: 'rows', willAdd: 'new', willMerge: 'merged', duplicates: 'duplicates in file', rejected: 'rejected',
+    overwrite: 'Replace names, companies and other details already stored (otherwise only empty fields are filled)',
     unnamedColumn: '(column {{n}}, no header)', row: 'Row', outcome: 'Outcome', problems: 'Problems', commit: 'Import {{count}} contacts', working: 'Importing…', rate: '{{rate}} rows/s', timeLeft: 'about {{seconds}} s left',
     cancel: 'Cancel import', report: 'Import finished', undo: 'Undo this import', undone: 'Undone', viewContacts: 'View contacts', rejectedRows: 'Rejected rows',
     downloadRejected: 'Download rejected rows (CSV)', history: 'Past imports', another: 'Import another file', outcomes: { add: 'new', merge: 'merge', duplicate: 'duplicate', reject: 'rejected' },

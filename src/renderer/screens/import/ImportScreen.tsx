@@ -34,6 +34,7 @@ export function ImportScreen() {
   const [brand, setBrand] = useState('');
   const [proof, setProof] = useState<File | null>(null);
   const [wording, setWording] = useState('');
+  const [overwrite, setOverwrite] = useState(false);
   const [mapping, setMapping] = useState<string[] | null>(null);
   const [overrides, setOverrides] = useState<{ encoding?: string; delimiter?: string; sheet?: string }>({});
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -81,6 +82,7 @@ export function ImportScreen() {
       collectedAt,
       basis: basis === 'file' ? null : basis,
       brand: brand.trim() || null,
+      overwrite,
       ...(mapping ? { mapping } : {}),
       ...overrides,
       ...(hasProof
@@ -210,6 +212,11 @@ export function ImportScreen() {
                 <input id="import-proof" type="file" onChange={(e) => setProof(e.target.files?.[0] ?? null)} />
                 <label htmlFor="import-wording">{t('record.proofText')}</label>
                 <input id="import-wording" value={wording} onChange={(e) => setWording(e.target.value)} />
+                <span />
+                <label className="inline">
+                  <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} data-testid="import-overwrite" />
+                  {t('import.overwrite')}
+                </label>
               </div>
             </section>
           )}
