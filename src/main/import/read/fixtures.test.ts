@@ -5,27 +5,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyMapping, suggestMapping } from '../../../shared/import/mapping.ts';
-import { ImportFileError, readRecords, sniffFile, type RawRecord, type SniffOverrides, type SniffResult } from './index.ts';
+import { ImportFileError, readRecords, type RawRecord, type SniffOverrides, type SniffResult } from './index.ts';
+import { failure, readFile } from './test-helpers.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '../../../../test/fixtures/import');
 const fixture = (name: string): string => path.join(fixtures, name);
 
-async function readAll(name: string, overrides?: SniffOverrides): Promise<{ sniff: SniffResult; records: RawRecord[] }> {
-  const sniff = await sniffFile(fixture(name), overrides);
-  const records: RawRecord[] = [];
-  for await (const batch of readRecords(fixture(name), sniff)) records.push(...batch);
-  return { sniff, records };
+function readAll(name: string, overrides?: SniffOverrides): Promise<{ sniff: SniffResult; records: RawRecord[] }> {
+  return readFile(fixture(name), overrides);
 }
 
-async function failure(run: () => Promise<unknown>): Promise<ImportFileError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof ImportFileError) return error;
-    throw error;
-  }
-  throw new Error('expected an ImportFileError');
-}
 
 async function readFailure(name: string, overrides?: SniffOverrides): Promise<ImportFileError> {
   return failure(() => readAll(name, overrides));

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ImportFileError, readRecords, sniffFile, type RawRecord, type SniffOverrides } from './index.ts';
+import { readRecords, sniffFile, type RawRecord, type SniffOverrides } from './index.ts';
+import { failure, readFile } from './test-helpers.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillit-read-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -17,21 +18,9 @@ function file(name: string, content: string | Uint8Array): string {
 }
 
 async function readAll(p: string, overrides?: SniffOverrides): Promise<RawRecord[]> {
-  const sniff = await sniffFile(p, overrides);
-  const records: RawRecord[] = [];
-  for await (const batch of readRecords(p, sniff)) records.push(...batch);
-  return records;
+  return (await readFile(p, overrides)).records;
 }
 
-async function failure(run: () => Promise<unknown>): Promise<ImportFileError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof ImportFileError) return error;
-    throw error;
-  }
-  throw new Error('expected an ImportFileError');
-}
 
 describe('sniffFile overrides', () => {
   const csv = file('plain.csv', 'email;name,x\r\na@x.no;A,1\r\n');

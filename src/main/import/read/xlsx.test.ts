@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ImportFileError, readRecords, sniffFile, type RawRecord } from './index.ts';
+import { sniffFile, type RawRecord } from './index.ts';
 import { cellText, dateText, isDateFormat, mailtoAddress, numberText } from './xlsx-cell.ts';
+import { failure, readFile } from './test-helpers.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillit-xlsx-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -18,21 +19,9 @@ async function workbook(name: string, build: (wb: ExcelJS.Workbook) => void): Pr
 }
 
 async function readAll(file: string, sheet?: string): Promise<RawRecord[]> {
-  const sniff = await sniffFile(file, sheet ? { sheet } : {});
-  const records: RawRecord[] = [];
-  for await (const batch of readRecords(file, sniff, { batchSize: 500 })) records.push(...batch);
-  return records;
+  return (await readFile(file, sheet ? { sheet } : {}, { batchSize: 500 })).records;
 }
 
-async function failure(run: () => Promise<unknown>): Promise<ImportFileError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof ImportFileError) return error;
-    throw error;
-  }
-  throw new Error('expected an ImportFileError');
-}
 
 describe('cell text', () => {
   it('numbers as shown: no float noise, zero-padded formats, fixed decimals, percent', () => {
