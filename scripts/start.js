@@ -38,7 +38,11 @@ function openBrowser(url) {
   }
 }
 
-run(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--config', 'electron.config.ts']);
+// TILLIT_START_SKIP_BUILD: for the test of this script, which runs after `npm test` has built the
+// app and beside tests that serve the built files.
+if (!process.env.TILLIT_START_SKIP_BUILD) {
+  run(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--config', 'electron.config.ts']);
+}
 
 const binary = electronBinary();
 if (binary) {
