@@ -2,15 +2,13 @@
 // the template is unit-tested under Node; main.ts passes it to Menu.buildFromTemplate.
 
 import type { MenuItemConstructorOptions } from 'electron';
+import type { EventName, MenuCommandEvent } from '../../shared/contract/events.ts';
 
 /** What the File menu asks the renderer to open (sent as the MENU_COMMAND_EVENT event). */
-export type MenuCommand = 'import' | 'export';
+export type MenuCommand = MenuCommandEvent['command'];
 
-/**
- * Event name for menu commands on the IPC event channel. Not (yet) part of the contract's
- * EventMap; the renderer can listen with transport.subscribe and open the named screen.
- */
-export const MENU_COMMAND_EVENT = 'app.menu-command';
+/** The contract event that carries menu commands to the renderer, which opens the named screen. */
+export const MENU_COMMAND_EVENT = 'app.menu-command' satisfies EventName;
 
 export interface MenuOptions {
   platform: NodeJS.Platform;

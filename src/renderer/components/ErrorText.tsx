@@ -1,17 +1,11 @@
-import { ApiCallError } from '../../shared/contract/envelope.ts';
+import { errorMessage } from '../util/errors.ts';
 
-/** An error shown next to what caused it, in a live region so screen readers hear it. */
-export function ErrorText({ error, testId }: { error: unknown; testId?: string }) {
-  if (!error) return null;
-  const message = errorMessage(error);
+/** An error shown where it happened, announced by screen readers (role=alert). */
+export function ErrorText({ error, testId, id }: { error: unknown; testId?: string; id?: string }) {
+  if (error === null || error === undefined || error === '') return null;
   return (
-    <p className="error" role="alert" data-testid={testId ?? 'error'}>
-      {message}
+    <p className="error" role="alert" id={id} data-testid={testId ?? 'error'}>
+      {errorMessage(error)}
     </p>
   );
-}
-
-export function errorMessage(error: unknown): string {
-  if (error instanceof ApiCallError || error instanceof Error) return error.message;
-  return typeof error === 'string' ? error : JSON.stringify(error);
 }

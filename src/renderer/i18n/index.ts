@@ -1,29 +1,61 @@
-// i18next set up once; components use useTranslation(). English is complete and the
-// fallback; Norwegian covers the frame, statuses and sources so far.
+// i18next, set up once before the first render; components use useTranslation(). English is
+// complete and the fallback; Norwegian (bokmål) covers the frame and the consent vocabulary.
 
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en.ts';
+import { en, type Messages } from './en.ts';
 import { nb } from './nb.ts';
+
+declare module 'i18next' {
+  // Typed keys: t('status.explicit') is checked against en.ts at compile time.
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: Messages };
+  }
+}
 
 export const LANGUAGES = { en: 'English', nb: 'Norsk bokmål' } as const;
 export type Language = keyof typeof LANGUAGES;
 
-const stored = localStorage.getItem('tillit-language');
-const initial: Language = stored === 'nb' || stored === 'en' ? stored : navigator.language.startsWith('nb') || navigator.language.startsWith('no') ? 'nb' : 'en';
+const STORAGE_KEY = 'tillit-language';
 
-void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, nb: { translation: nb } },
-  lng: initial,
-  fallbackLng: 'en',
-  interpolation: { escapeValue: false }, // React escapes
-  returnNull: false,
-});
+function isLanguage(value: string | null): value is Language {
+  return value !== null && Object.prototype.hasOwnProperty.call(LANGUAGES, value);
+}
 
-export function setLanguage(language: Language): void {
-  localStorage.setItem('tillit-language', language);
-  void i18n.changeLanguage(language);
-  document.documentElement.lang = language;
+function initialLanguage(): Language {
+  const stored = localStorage.getItem(STORAGE_KEY);
+  if (isLanguage(stored)) return stored;
+  return /^(nb|no|nn)\b/i.test(navigator.language) ? 'nb' : 'en';
+}
+
+const language = initialLanguage();
+document.documentElement.lang = language;
+
+// Resources are bundled, so init completes synchronously; the promise has nothing to wait for.
+i18n
+  .use(initReactI18next)
+  .init({
+    resources: { en: { translation: en }, nb: { translation: nb } },
+    lng: language,
+    fallbackLng: 'en',
+    interpolation: { escapeValue: false }, // React escapes
+  })
+  .catch((error: unknown) => console.error('i18n failed to start', error));
+
+/** Switches the UI language and remembers it; never rejects (resources are bundled). */
+export async function setLanguage(next: Language): Promise<void> {
+  localStorage.setItem(STORAGE_KEY, next);
+  document.documentElement.lang = next;
+  try {
+    await i18n.changeLanguage(next);
+  } catch (error) {
+    console.error('could not switch language', error);
+  }
+}
+
+export function currentLanguage(): Language {
+  return isLanguage(i18n.language) ? i18n.language : 'en';
 }
 
 export default i18n;

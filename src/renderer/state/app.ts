@@ -1,68 +1,54 @@
-// App-wide state: which screen is open, workspace info, the contacts query and selection,
-// and the open contact. Screens keep their own form state locally.
+// The workspace as a whole: which screen is open, the app info (brand, policy, today, file)
+// and the status counts the filter chips and review groups show.
 
 import { create } from 'zustand';
 import type { AppInfo, StatusSummary } from '../../shared/contract/dto.ts';
-import type { IsoDate, Status } from '../../shared/consent/vocabulary.ts';
 import { api } from '../api/client.ts';
+import { UnauthorizedError } from '../api/http-transport.ts';
+import { errorMessage } from '../util/errors.ts';
+import { useContacts } from './contacts.ts';
+import { useErrors } from './errors.ts';
 
-export type Screen = 'contacts' | 'import' | 'review' | 'export' | 'settings';
-
-export interface ContactsQuery {
-  status: Status[];
-  search: string;
-  asOf: IsoDate | null;
-}
+export const SCREENS = ['contacts', 'import', 'review', 'export', 'settings'] as const;
+export type Screen = (typeof SCREENS)[number];
 
 interface AppState {
   screen: Screen;
   info: AppInfo | null;
   summary: StatusSummary | null;
-  query: ContactsQuery;
-  /** Bumped whenever contacts change, so lists refetch. */
-  revision: number;
-  selection: Set<number>;
-  openContactId: number | null;
-  fatal: string | null;
-  go(screen: Screen): void;
-  setQuery(patch: Partial<ContactsQuery>): void;
+  /** Bumped whenever stored contacts change, so screens with their own queries refetch. */
+  dataRevision: number;
+  navigate(screen: Screen): void;
+  /** App info and status counts (for the contacts query's as-of date). */
   refresh(): Promise<void>;
-  toggleSelected(id: number): void;
-  setSelection(ids: Iterable<number>): void;
-  openContact(id: number | null): void;
+  setInfo(info: AppInfo): void;
+  bumpData(): void;
 }
 
 export const useApp = create<AppState>((set, get) => ({
   screen: 'contacts',
   info: null,
   summary: null,
-  query: { status: [], search: '', asOf: null },
-  revision: 0,
-  selection: new Set(),
-  openContactId: null,
-  fatal: null,
-  go: (screen) => set({ screen, openContactId: null }),
-  setQuery: (patch) => set({ query: { ...get().query, ...patch } }),
+  dataRevision: 0,
+  navigate: (screen) => set({ screen }),
   async refresh() {
     try {
-      const asOf = get().query.asOf ?? undefined;
+      const asOf = useContacts.getState().query.asOf ?? undefined;
       const [info, summary] = await Promise.all([api.call('app.info', {}), api.call('status.summary', { asOf })]);
-      set({ info, summary, revision: get().revision + 1, fatal: null });
+      set({ info, summary });
+      useErrors.getState().setFatal(null);
     } catch (error) {
-      set({ fatal: error instanceof Error ? error.message : String(error) });
+      // The token screen replaces the app; no banner on top of it.
+      if (!(error instanceof UnauthorizedError)) useErrors.getState().setFatal(errorMessage(error));
     }
   },
-  toggleSelected: (id) => {
-    const selection = new Set(get().selection);
-    if (selection.has(id)) selection.delete(id);
-    else selection.add(id);
-    set({ selection });
-  },
-  setSelection: (ids) => set({ selection: new Set(ids) }),
-  openContact: (id) => set({ openContactId: id }),
+  setInfo: (info) => set({ info }),
+  bumpData: () => set({ dataRevision: get().dataRevision + 1 }),
 }));
 
-/** Refetch when main says contacts changed (an import in another window, say). */
-api.on('contacts.changed', () => {
-  void useApp.getState().refresh();
-});
+/** The date statuses are shown for: the contacts query's, or the workspace's today. */
+export function useAsOf(): string | null {
+  const asOf = useContacts((s) => s.query.asOf);
+  const today = useApp((s) => s.info?.today ?? null);
+  return asOf ?? today;
+}

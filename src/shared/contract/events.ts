@@ -10,10 +10,16 @@ export interface ProgressEvent {
   rowsPerSecond: number;
 }
 
+/** A desktop menu item that opens a screen (File → Import…, File → Export…). */
+export interface MenuCommandEvent {
+  command: 'import' | 'export';
+}
+
 export interface EventMap {
   'import.progress': ProgressEvent;
   'contacts.changed': { reason: 'import' | 'consent' | 'settings' | 'undo' };
+  'app.menu-command': MenuCommandEvent;
 }
 
 export type EventName = keyof EventMap;
-export const EVENT_NAMES: EventName[] = ['import.progress', 'contacts.changed'];
+export const EVENT_NAMES: EventName[] = ['import.progress', 'contacts.changed', 'app.menu-command'];

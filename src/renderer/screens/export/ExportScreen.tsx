@@ -1,29 +1,42 @@
-// Export: a send-ready file for the chosen e-mail tool with only contacts mailable on the
-// date, plus the suppression list and the report of who was left out and why.
+// Export: pick the e-mail tool and the day you plan to send; get the send-ready file with
+// only the contacts that may be mailed that day, the suppression list, and the report.
 
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportResult } from '../../../shared/contract/dto.ts';
-import { EXPORT_PROFILES, type ExportProfileId } from '../../../shared/contract/requests.ts';
+import { isIsoDate } from '../../../shared/dates/iso-date.ts';
 import { api } from '../../api/client.ts';
+import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorText } from '../../components/ErrorText.tsx';
+import { Field } from '../../components/Field.tsx';
+import { ScreenTitle } from '../../components/ScreenTitle.tsx';
+import { announce } from '../../state/announcer.ts';
 import { useApp } from '../../state/app.ts';
-import { downloadText } from '../../util/files.ts';
+import { useContacts } from '../../state/contacts.ts';
+import type { ExportProfileId } from '../../../shared/contract/requests.ts';
+import { EXPORT_PROFILE_IDS } from '../../vocabulary.ts';
+import { ExportResultView } from './ExportResultView.tsx';
 
 export function ExportScreen() {
   const { t } = useTranslation();
-  const { info } = useApp();
+  const info = useApp((s) => s.info);
+  const navigate = useApp((s) => s.navigate);
+  const queryAsOf = useContacts((s) => s.query.asOf);
   const [profile, setProfile] = useState<ExportProfileId>('mailchimp');
-  const [asOf, setAsOf] = useState('');
+  const [asOf, setAsOf] = useState(queryAsOf ?? info?.today ?? '');
   const [result, setResult] = useState<ExportResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
-  async function run(): Promise<void> {
+  async function run(event: FormEvent): Promise<void> {
+    event.preventDefault();
     setBusy(true);
     setError(null);
+    setResult(null);
     try {
-      setResult(await api.call('export.run', { profile, ...(asOf ? { asOf } : {}) }));
+      const exported = await api.call('export.run', { profile, ...(isIsoDate(asOf) ? { asOf } : {}) });
+      setResult(exported);
+      announce(`${t('export.included', { count: exported.included })}, ${t('export.excluded', { count: exported.excluded })}`);
     } catch (e) {
       setError(e);
     } finally {
@@ -31,54 +44,53 @@ export function ExportScreen() {
     }
   }
 
-  const base = result?.fileName.replace(/\.csv$/, '') ?? '';
+  if (info && info.contactCount === 0) {
+    return (
+      <>
+        <ScreenTitle>{t('export.title')}</ScreenTitle>
+        <EmptyState
+          title={t('export.emptyTitle')}
+          testId="export-empty"
+          action={
+            <button type="button" className="primary" onClick={() => navigate('import')}>
+              {t('contacts.goImport')}
+            </button>
+          }
+        >
+          {t('export.emptyHint')}
+        </EmptyState>
+      </>
+    );
+  }
+
   return (
     <div className="export">
-      <h2>{t('export.title')}</h2>
-      <p className="muted">{t('export.intro')}</p>
-      <fieldset className="profiles">
-        <legend>{t('export.profile')}</legend>
-        {EXPORT_PROFILES.map((id) => (
-          <label key={id} className="radio">
-            <input type="radio" name="profile" value={id} checked={profile === id} onChange={() => setProfile(id)} data-testid={`profile-${id}`} />
-            {t(`export.profiles.${id}`)}
-          </label>
-        ))}
-      </fieldset>
-      <label className="inline">
-        {t('app.asOf')} <input type="date" value={asOf} placeholder={info?.today} onChange={(e) => setAsOf(e.target.value)} data-testid="export-as-of" />
-      </label>
-      <div className="actions">
-        <button type="button" className="primary" disabled={busy} onClick={() => void run()} data-testid="export-run">
-          {t('export.run')}
-        </button>
-      </div>
-      <ErrorText error={error} />
-      {result && (
-        <section className="export-result" data-testid="export-result" aria-live="polite">
-          <p>
-            <strong data-testid="export-included">{t('export.included', { count: result.included })}</strong> · {t('export.excluded', { count: result.excluded })}
-          </p>
-          <ul>
-            {Object.entries(result.excludedByStatus).map(([status, n]) => (
-              <li key={status}>
-                {t(`status.${status}`)}: {n}
-              </li>
-            ))}
-          </ul>
-          <div className="actions">
-            <button type="button" className="primary" onClick={() => downloadText(result.fileName, result.csv)} data-testid="download-export">
-              {t('common.download')}: {t('export.list')}
-            </button>
-            <button type="button" onClick={() => downloadText(`${base}-suppression.csv`, result.suppressionCsv)} data-testid="download-suppression">
-              {t('export.suppression')}
-            </button>
-            <button type="button" onClick={() => downloadText(`${base}-report.csv`, result.reportCsv)} data-testid="download-report">
-              {t('export.report')}
-            </button>
-          </div>
-        </section>
-      )}
+      <ScreenTitle>{t('export.title')}</ScreenTitle>
+      <p className="muted intro">{t('export.intro')}</p>
+      <form className="card" onSubmit={(e) => void run(e)} data-testid="export-form">
+        <fieldset className="choices">
+          <legend>{t('export.profile')}</legend>
+          {EXPORT_PROFILE_IDS.map((id) => (
+            <label key={id} className={`choice ${profile === id ? 'on' : ''}`}>
+              <input type="radio" name="profile" value={id} checked={profile === id} onChange={() => setProfile(id)} data-testid={`profile-${id}`} />
+              <span>
+                <strong>{t(`export.profileNames.${id}`)}</strong>
+                <span className="choice-help">{t(`export.profiles.${id}`)}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <Field id="export-as-of" label={t('export.asOf')} help={t('export.asOfHelp')} className="narrow">
+          {(control) => <input {...control} type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} data-testid="export-as-of" />}
+        </Field>
+        <ErrorText error={error} testId="export-error" />
+        <div className="actions">
+          <button type="submit" className="primary large" disabled={busy} data-testid="export-run">
+            {busy ? t('export.running') : t('export.run')}
+          </button>
+        </div>
+      </form>
+      {result && <ExportResultView result={result} />}
     </div>
   );
 }

@@ -1,0 +1,96 @@
+// Where the list came from, applied to every row as its consent evidence: the source
+// (required; the three groups explained beside it), when, on what basis, for which brand,
+// and the proof (the form's wording, a photo of the paper sheet).
+
+import { useTranslation } from 'react-i18next';
+import { sourceGroup, type Basis } from '../../../shared/consent/vocabulary.ts';
+import { isIsoDate } from '../../../shared/dates/iso-date.ts';
+import { Field } from '../../components/Field.tsx';
+import { SourceSelect } from '../../components/SourceSelect.tsx';
+import { useApp } from '../../state/app.ts';
+import { useImport } from '../../state/import.ts';
+import { SourceGroupsHelp } from './SourceGroupsHelp.tsx';
+
+export function BatchSettingsForm() {
+  const { t } = useTranslation();
+  const { settings, setSettings, committing } = useImport();
+  const brand = useApp((s) => s.info?.brand ?? null);
+
+  return (
+    <section className="card batch" aria-labelledby="batch-title" data-testid="batch-settings">
+      <h2 id="batch-title">{t('import.batch')}</h2>
+      <p className="muted">{t('import.batchHelp')}</p>
+      <div className="batch-layout">
+        <fieldset className="plain" disabled={committing}>
+          <legend className="visually-hidden">{t('import.batch')}</legend>
+          <div className="form-grid three">
+            <Field
+              id="import-source"
+              label={t('import.source')}
+              className="span-2"
+              help={settings.source ? t(`source.groupHelp.${sourceGroup(settings.source)}`) : t('import.sourceRequired')}
+            >
+              {(control) => (
+                <SourceSelect
+                  id={control.id}
+                  describedBy={control['aria-describedby']}
+                  value={settings.source}
+                  onChange={(source) => setSettings({ source })}
+                  required
+                  testId="import-source"
+                />
+              )}
+            </Field>
+            <Field id="import-date" label={t('import.collectedAt')}>
+              {(control) => (
+                <input
+                  {...control}
+                  type="date"
+                  value={settings.collectedAt}
+                  onChange={(e) => {
+                    if (isIsoDate(e.target.value)) setSettings({ collectedAt: e.target.value });
+                  }}
+                  data-testid="import-date"
+                />
+              )}
+            </Field>
+            <Field
+              id="import-basis"
+              label={t('import.basis')}
+              className="span-2"
+              help={settings.basis === 'file' ? t('basis.fromFileHelp') : `${t(`basis.${settings.basis}Help`)} ${t('basis.fileWins')}`}
+            >
+              {(control) => (
+                <select {...control} value={settings.basis} onChange={(e) => setSettings({ basis: e.target.value as Basis | 'file' })} data-testid="import-basis">
+                  <option value="file">{t('basis.fromFile')}</option>
+                  <option value="explicit">{t('basis.explicit')}</option>
+                  <option value="implicit">{t('basis.implicit')}</option>
+                </select>
+              )}
+            </Field>
+            <Field id="import-brand" label={t('import.brand')} help={brand ? t('record.brandHint', { brand }) : t('record.brandHintNone')}>
+              {(control) => <input {...control} value={settings.brand} onChange={(e) => setSettings({ brand: e.target.value })} data-testid="import-brand" />}
+            </Field>
+            <Field id="import-proof" label={t('import.proofFile')}>
+              {(control) => <input {...control} type="file" onChange={(e) => setSettings({ proofFile: e.target.files?.[0] ?? null })} data-testid="import-proof" />}
+            </Field>
+            <Field id="import-wording" label={t('import.proofText')} className="span-2">
+              {(control) => <textarea {...control} rows={2} value={settings.proofText} onChange={(e) => setSettings({ proofText: e.target.value })} data-testid="import-wording" />}
+            </Field>
+            <div className="span-3 checkbox-field">
+              <input
+                id="import-overwrite"
+                type="checkbox"
+                checked={settings.overwrite}
+                onChange={(e) => setSettings({ overwrite: e.target.checked })}
+                data-testid="import-overwrite"
+              />
+              <label htmlFor="import-overwrite">{t('import.overwrite')}</label>
+            </div>
+          </div>
+        </fieldset>
+        <SourceGroupsHelp />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import type { ImportCounts } from '../../../shared/contract/dto.ts';
+import { ErrorText } from '../../components/ErrorText.tsx';
+import { useImport } from '../../state/import.ts';
+
+/** "Import N contacts": new plus merged rows, the ones that will be written. */
+export function CommitBar({ counts }: { counts: ImportCounts }) {
+  const { t } = useTranslation();
+  const { commit, previewing, committing, commitError, notice } = useImport();
+  const count = counts.added + counts.merged;
+  return (
+    <div className="commit-bar">
+      {notice === 'cancelled' && (
+        <p className="notice neutral" role="status" data-testid="import-cancelled">
+          {t('import.cancelled')}
+        </p>
+      )}
+      <ErrorText error={commitError} testId="commit-error" />
+      {count === 0 && <p className="notice warn">{t('import.nothingToImport')}</p>}
+      <div className="actions">
+        <button type="button" className="primary large" disabled={count === 0 || previewing || committing} onClick={() => void commit()} data-testid="import-commit">
+          {t('import.commit', { count })}
+        </button>
+      </div>
+    </div>
+  );
+}

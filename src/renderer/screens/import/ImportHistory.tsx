@@ -1,0 +1,73 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorText } from '../../components/ErrorText.tsx';
+import { announce } from '../../state/announcer.ts';
+import { useImport } from '../../state/import.ts';
+import { formatNumber, formatTimestamp } from '../../util/format.ts';
+
+/** Every import so far, newest first, each undoable as a unit. */
+export function ImportHistory() {
+  const { t, i18n } = useTranslation();
+  const { history, historyError, loadHistory, undo, committing } = useImport();
+
+  useEffect(() => {
+    void loadHistory(); // reports its own errors
+  }, [loadHistory]);
+
+  const n = (value: number): string => formatNumber(value, i18n.language);
+  async function onUndo(importId: number): Promise<void> {
+    const summary = await undo(importId); // null on failure; the error shows above the table
+    if (summary) announce(t('import.undoDone', { fileName: summary.fileName }));
+  }
+
+  return (
+    <section className="card history" aria-labelledby="history-title" data-testid="import-history">
+      <h2 id="history-title">{t('import.history')}</h2>
+      <ErrorText error={historyError} />
+      {history && history.length === 0 && <p className="muted">{t('import.historyEmpty')}</p>}
+      {history && history.length > 0 && (
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('import.when')}</th>
+                <th scope="col">{t('import.file')}</th>
+                <th scope="col">{t('import.source')}</th>
+                <th scope="col">{t('import.collectedAt')}</th>
+                <th scope="col">{t('import.countsLabel')}</th>
+                <th scope="col">{t('import.state')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.map((h) => (
+                <tr key={h.id} className={h.state === 'undone' ? 'undone' : ''} data-testid="history-row">
+                  <td className="nowrap">{formatTimestamp(h.createdAt)}</td>
+                  <td className="break-word">{h.fileName}</td>
+                  <td>{t(`source.${h.source}`)}</td>
+                  <td className="nowrap">{h.collectedAt}</td>
+                  <td>{t('import.historyCounts', { rows: n(h.rows), added: n(h.added), merged: n(h.merged), rejected: n(h.rejected) })}</td>
+                  <td>
+                    {h.state === 'undone' ? (
+                      <span className="muted">{t('import.undone')}</span>
+                    ) : (
+                      <button
+                        type="button"
+                        className="link nowrap"
+                        disabled={committing}
+                        onClick={() => void onUndo(h.id)}
+                        aria-label={`${t('import.undo')}: ${h.fileName}`}
+                        data-testid={`history-undo-${h.id}`}
+                      >
+                        {t('import.undo')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+// The finished import: the counts, the rejected rows, a way to the contacts, and undo.
+
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportReport } from '../../../shared/contract/dto.ts';
+import { ErrorText } from '../../components/ErrorText.tsx';
+import { announce } from '../../state/announcer.ts';
+import { useApp } from '../../state/app.ts';
+import { useContacts } from '../../state/contacts.ts';
+import { useImport } from '../../state/import.ts';
+import { ImportCounts } from './ImportCounts.tsx';
+import { RejectedRows } from './RejectedRows.tsx';
+
+export function ImportReportView({ report }: { report: ImportReport }) {
+  const { t } = useTranslation();
+  const { undo, reset, history, historyError } = useImport();
+  const navigate = useApp((s) => s.navigate);
+  const setQuery = useContacts((s) => s.setQuery);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [undone, setUndone] = useState(false);
+  const state = history?.find((h) => h.id === report.importId)?.state;
+
+  useEffect(() => {
+    heading.current?.focus();
+    announce(t('import.reportAnnounce', { added: report.added, merged: report.merged, rejected: report.rejected }));
+  }, [report, t]);
+
+  async function onUndo(importId: number): Promise<void> {
+    const summary = await undo(importId);
+    if (summary) setUndone(true); // the notice below is a status region
+  }
+
+  return (
+    <section className="card report" aria-labelledby="report-title" data-testid="import-report">
+      <h2 id="report-title" ref={heading} tabIndex={-1}>
+        {t('import.report')}
+      </h2>
+      <p className="muted">{t('import.reportSummary', { fileName: report.fileName, seconds: Math.max(0.1, report.durationMs / 1000).toFixed(1) })}</p>
+      <ImportCounts counts={report} />
+      <RejectedRows rows={report.rejectedRows} total={report.rejected} fileName={report.fileName} />
+      {(undone || state === 'undone') && (
+        <p className="notice neutral" role="status" data-testid="import-undone">
+          {t('import.undoDone', { fileName: report.fileName })}
+        </p>
+      )}
+      <ErrorText error={historyError} />
+      <div className="actions">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            setQuery({ status: [], search: '' });
+            navigate('contacts');
+          }}
+          data-testid="view-contacts"
+        >
+          {t('import.viewContacts')}
+        </button>
+        {report.importId !== null && !undone && state !== 'undone' && (
+          <button type="button" onClick={() => void onUndo(report.importId!)} data-testid="undo-import">
+            {t('import.undo')}
+          </button>
+        )}
+        <button type="button" onClick={reset} data-testid="import-another">
+          {t('import.another')}
+        </button>
+      </div>
+    </section>
+  );
+}

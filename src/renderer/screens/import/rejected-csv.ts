@@ -1,0 +1,16 @@
+// The rejected rows as a CSV the user can fix in a spreadsheet and import again. Built here
+// from the preview or report (no server call); the shared writer neutralizes formula cells.
+
+import type { RejectedRow } from '../../../shared/contract/dto.ts';
+import { csvDocument } from '../../../shared/export/csv.ts';
+
+export function rejectedRowsCsv(rows: readonly RejectedRow[]): string {
+  return csvDocument(
+    ['row', 'reason', 'raw'],
+    rows.map((r) => [r.rowNumber, r.reason, r.raw]),
+  );
+}
+
+export function rejectedFileName(fileName: string): string {
+  return `${fileName.replace(/\.[^.]+$/, '')}-rejected.csv`;
+}

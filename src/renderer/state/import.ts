@@ -1,0 +1,270 @@
+// The import wizard: the staged file, the batch settings, the column mapping, the preview,
+// the commit with its progress, and the report. It lives in a store (not in the screen) so
+// an import keeps running, and the wizard keeps its place, while the user looks elsewhere.
+
+import { create } from 'zustand';
+import type { ImportPreview, ImportReport, ImportSummary, StagedFile } from '../../shared/contract/dto.ts';
+import type { ProgressEvent } from '../../shared/contract/events.ts';
+import type { RequestInput } from '../../shared/contract/requests.ts';
+import type { Basis, IsoDate, SourceKind } from '../../shared/consent/vocabulary.ts';
+import { todayIso } from '../../shared/dates/iso-date.ts';
+import { api } from '../api/client.ts';
+import { blobToBase64 } from '../util/files.ts';
+import { useApp } from './app.ts';
+
+/** 3 MiB of bytes is 4 MiB of base64 per files.stage call (the contract allows 12 MB). */
+const CHUNK_BYTES = 3 * 1024 * 1024;
+
+export interface BatchSettings {
+  source: SourceKind | '';
+  collectedAt: IsoDate;
+  /** 'file': take the basis from a consent column, if the file has one. */
+  basis: Basis | 'file';
+  brand: string;
+  proofFile: File | null;
+  proofText: string;
+  overwrite: boolean;
+}
+
+export interface FormatOverrides {
+  encoding?: string;
+  delimiter?: string;
+  sheet?: string;
+}
+
+interface ImportState {
+  staged: StagedFile | null;
+  uploading: { fileName: string; sent: number; total: number } | null;
+  uploadError: unknown;
+  settings: BatchSettings;
+  /** The user's mapping; null = the one the server suggests. */
+  mapping: string[] | null;
+  overrides: FormatOverrides;
+  preview: ImportPreview | null;
+  previewing: boolean;
+  previewError: unknown;
+  committing: boolean;
+  cancelling: boolean;
+  progress: ProgressEvent | null;
+  /** When the current progress step began (ms), for the time-left estimate. */
+  stepStartedAt: number | null;
+  commitError: unknown;
+  /** Set after the user cancelled a commit (shown as a neutral notice, not an error). */
+  notice: 'cancelled' | null;
+  report: ImportReport | null;
+  history: ImportSummary[] | null;
+  historyError: unknown;
+  uploadFile(file: File): Promise<void>;
+  setSettings(patch: Partial<BatchSettings>): void;
+  setMapping(column: number, field: string): void;
+  setOverrides(patch: FormatOverrides): void;
+  runPreview(): Promise<void>;
+  commit(): Promise<void>;
+  cancel(): Promise<void>;
+  undo(importId: number): Promise<ImportSummary | null>;
+  loadHistory(): Promise<void>;
+  onProgress(event: ProgressEvent): void;
+  /** Back to an empty wizard (keeps the history). */
+  reset(): void;
+}
+
+function freshSettings(): BatchSettings {
+  return {
+    source: '',
+    collectedAt: useApp.getState().info?.today ?? todayIso(),
+    basis: 'file',
+    brand: '',
+    proofFile: null,
+    proofText: '',
+    overwrite: false,
+  };
+}
+
+/** Settings that change what the preview counts; brand and proof do not. */
+const PREVIEW_FIELDS: readonly (keyof BatchSettings)[] = ['source', 'collectedAt', 'basis'];
+
+let previewRun = 0;
+
+export const useImport = create<ImportState>((set, get) => {
+  /** The options both preview and commit take; proof only for the commit (it is not counted). */
+  async function options(withProof: boolean): Promise<RequestInput<'import.commit'> | null> {
+    const { staged, settings, mapping, overrides } = get();
+    if (!staged || !settings.source) return null;
+    const proofText = settings.proofText.trim();
+    const proof =
+      withProof && (settings.proofFile || proofText)
+        ? {
+            ...(settings.proofFile ? { fileName: settings.proofFile.name, dataBase64: await blobToBase64(settings.proofFile) } : {}),
+            ...(proofText ? { text: proofText } : {}),
+          }
+        : undefined;
+    return {
+      stagedId: staged.stagedId,
+      source: settings.source,
+      collectedAt: settings.collectedAt,
+      basis: settings.basis === 'file' ? null : settings.basis,
+      brand: settings.brand.trim() || null,
+      overwrite: settings.overwrite,
+      ...(mapping ? { mapping } : {}),
+      ...overrides,
+      ...(proof ? { evidence: proof } : {}),
+    };
+  }
+
+  return {
+    staged: null,
+    uploading: null,
+    uploadError: null,
+    settings: freshSettings(),
+    mapping: null,
+    overrides: {},
+    preview: null,
+    previewing: false,
+    previewError: null,
+    committing: false,
+    cancelling: false,
+    progress: null,
+    stepStartedAt: null,
+    commitError: null,
+    notice: null,
+    report: null,
+    history: null,
+    historyError: null,
+
+    async uploadFile(file) {
+      previewRun++;
+      set({
+        staged: null,
+        uploading: { fileName: file.name, sent: 0, total: file.size },
+        uploadError: null,
+        mapping: null,
+        overrides: {},
+        preview: null,
+        previewError: null,
+        commitError: null,
+        notice: null,
+        report: null,
+      });
+      try {
+        let staged: StagedFile | null = null;
+        // At least one call, so an empty file is staged too (and the preview says it is empty).
+        for (let offset = 0; offset === 0 || offset < file.size; offset += CHUNK_BYTES) {
+          const chunkBase64 = await blobToBase64(file.slice(offset, offset + CHUNK_BYTES));
+          staged = await api.call('files.stage', { fileName: file.name, chunkBase64, ...(staged ? { stagedId: staged.stagedId } : {}) });
+          set({ uploading: { fileName: file.name, sent: Math.min(file.size, offset + CHUNK_BYTES), total: file.size } });
+        }
+        set({ staged, uploading: null });
+        await get().runPreview();
+      } catch (error) {
+        set({ uploading: null, uploadError: error });
+      }
+    },
+
+    setSettings(patch) {
+      set({ settings: { ...get().settings, ...patch } });
+      if (PREVIEW_FIELDS.some((field) => field in patch)) void get().runPreview();
+    },
+
+    setMapping(column, field) {
+      const base = get().mapping ?? get().preview?.mapping;
+      if (!base) return;
+      set({ mapping: base.map((current, i) => (i === column ? field : current)) });
+      void get().runPreview();
+    },
+
+    setOverrides(patch) {
+      // Another delimiter or sheet means other columns: the old mapping no longer fits.
+      const columnsChange = 'delimiter' in patch || 'sheet' in patch;
+      set({ overrides: { ...get().overrides, ...patch }, ...(columnsChange ? { mapping: null } : {}) });
+      void get().runPreview();
+    },
+
+    async runPreview() {
+      const run = ++previewRun;
+      const input = await options(false);
+      if (!input) return;
+      set({ previewing: true, previewError: null });
+      try {
+        const preview = await api.call('import.preview', input);
+        if (run === previewRun) set({ preview, previewing: false });
+      } catch (error) {
+        if (run === previewRun) set({ previewing: false, preview: null, previewError: error });
+      }
+    },
+
+    async commit() {
+      const { staged } = get();
+      if (!staged || get().committing) return;
+      set({ committing: true, cancelling: false, commitError: null, notice: null, progress: null, stepStartedAt: Date.now() });
+      try {
+        const input = await options(true);
+        if (!input) return;
+        const report = await api.call('import.commit', input);
+        previewRun++;
+        set({ report, staged: null, preview: null, mapping: null, overrides: {}, settings: freshSettings() });
+        await get().loadHistory();
+      } catch (error) {
+        // A cancel comes back as an error too; it is not one for the user.
+        if (get().cancelling) set({ notice: 'cancelled' });
+        else set({ commitError: error });
+      } finally {
+        set({ committing: false, cancelling: false, progress: null, stepStartedAt: null });
+      }
+    },
+
+    async cancel() {
+      const { staged } = get();
+      if (!staged || !get().committing) return;
+      set({ cancelling: true });
+      try {
+        await api.call('import.cancel', { stagedId: staged.stagedId });
+      } catch (error) {
+        set({ cancelling: false, commitError: error });
+      }
+    },
+
+    async undo(importId) {
+      try {
+        const summary = await api.call('import.undo', { importId });
+        await get().loadHistory();
+        return summary;
+      } catch (error) {
+        set({ historyError: error });
+        return null;
+      }
+    },
+
+    async loadHistory() {
+      try {
+        set({ history: await api.call('imports.list', {}), historyError: null });
+      } catch (error) {
+        set({ historyError: error });
+      }
+    },
+
+    onProgress(event) {
+      const { staged, committing, progress } = get();
+      if (!committing || !staged || event.jobId !== staged.stagedId) return;
+      const stepChanged = progress?.step !== event.step;
+      set({ progress: event, ...(stepChanged && progress ? { stepStartedAt: Date.now() } : {}) });
+    },
+
+    reset() {
+      previewRun++;
+      set({
+        staged: null,
+        uploading: null,
+        uploadError: null,
+        settings: freshSettings(),
+        mapping: null,
+        overrides: {},
+        preview: null,
+        previewing: false,
+        previewError: null,
+        commitError: null,
+        notice: null,
+        report: null,
+      });
+    },
+  };
+});
