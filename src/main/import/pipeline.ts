@@ -9,18 +9,16 @@
 import fs from 'node:fs';
 import type { ImportPreview, ImportReport, PreviewRow, RejectedRow, RowOutcome } from '../../shared/contract/dto.ts';
 import { AppError } from '../../shared/contract/envelope.ts';
-import type { LedgerEvent } from '../../shared/consent/index.ts';
-import { checkEmail } from '../../shared/email/index.ts';
-import { applyMapping, headerSignature, suggestMapping, type FieldKey, type MappedRow } from '../../shared/import/mapping.ts';
-import { ImportFileError, readRecords, sniffFile, type SniffOverrides, type SniffResult } from './read/index.ts';
-import { CONTACT_FIELDS, FIELD_COLUMNS, findContactByKey, type ContactRow } from '../store/contacts.ts';
+import { headerSignature, suggestMapping, type FieldKey, type MappedRow } from '../../shared/import/mapping.ts';
+import { ImportFileError, sniffFile, type SniffOverrides, type SniffResult } from './read/index.ts';
+import { CONTACT_FIELDS, ContactInserter, FIELD_COLUMNS, findContactByKey, type ContactRow } from '../store/contacts.ts';
 import { insertEvidence, insertEvidenceRow, storeEvidenceFile, type EvidenceInputData } from '../store/evidence.ts';
-import { appendEvents, type NewEvent } from '../store/ledger.ts';
+import { LedgerAppender, type NewEvent } from '../store/ledger.ts';
 import { statement, type DB } from '../store/open.ts';
 import { readSettings } from '../store/settings.ts';
-import { emailHash } from '../services/consent.ts';
-import { ensureStatusesCurrent, evaluateWith, recomputeContacts } from '../services/status.ts';
-import { eventsForRow, isSuppression, type BatchDefaults, type RowEvent } from './row-events.ts';
+import { ensureStatusesCurrent, recomputeContacts } from '../services/status.ts';
+import { prepareRows, type PrepareContext } from './prepare.ts';
+import { isSuppression, type BatchDefaults } from './row-events.ts';
 
 export interface ImportRequest extends BatchDefaults {
   filePath: string;
@@ -126,27 +124,28 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
   const rejectedRows: RejectedRow[] = [];
   const previewRows: PreviewRow[] = [];
   const previewLimit = request.previewRows ?? 0;
-  const seenKeys = new Set<string>();
-  const seenHashes = new Set<number>();
   /** Existing contacts this import merged into or revived: a later row with the address is a duplicate. */
   const touchedIds = new Set<number>();
   const storeIsEmpty = db.prepare('SELECT NOT EXISTS (SELECT 1 FROM contacts)').pluck().get() === 1;
-  const erased = new Set(db.prepare('SELECT email_sha256 FROM erasures').pluck().all() as string[]);
+  const write = !request.dryRun;
+  const context: PrepareContext = {
+    headers: sniffed.headers,
+    mapping: { fields: mapping.fields, layout: mapping.layout },
+    batch: { source: request.source, collectedAt: request.collectedAt, basis: request.basis, brand: request.brand },
+    settings,
+    asOf,
+    erased: db.prepare('SELECT email_sha256 FROM erasures').pluck().all() as string[],
+    exactSeen: !write,
+  };
+  const fileSize = fs.statSync(request.filePath).size;
 
   let importId: number | null = null;
   let originalEvidenceId: number | null = null;
   let proofEvidenceId: number | null = null;
-  const write = !request.dryRun;
 
   // The original file is kept as evidence. Content-addressed and write-once, so copying it
   // before the transaction cannot leave anything half-done in the store.
   const original = write ? storeEvidenceFile(filesDir, { fileName: request.fileName, path: request.filePath }) : null;
-
-  const insertContact = db.prepare(
-    `INSERT INTO contacts (email, email_key, first_name, last_name, company, title, phone, city, country, other_emails, note, tags,
-                           field_sources, status, reasons, consent_expires_at, created_import_id, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   const insertRow = db.prepare('INSERT INTO import_rows (import_id, row_number, outcome, reason, raw) VALUES (?, ?, ?, ?, ?)');
 
   if (write) {
@@ -178,9 +177,11 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
       );
     }
     const evidenceId = proofEvidenceId ?? originalEvidenceId;
+    const contacts = write ? new ContactInserter(db, importId!, clock.now) : null;
+    const ledger = write ? new LedgerAppender(db, clock.now, { importId: importId!, evidenceId }) : null;
     // Big file, small store: rebuild the secondary indexes once at the end instead.
     const storeSize = db.prepare('SELECT COUNT(*) FROM contacts').pluck().get() as number;
-    if (write && storeSize < 20_000 && fs.statSync(request.filePath).size > 4 * 1024 * 1024) deferredIndexes = dropDeferrableIndexes(db);
+    if (write && storeSize < 20_000 && fileSize > 4 * 1024 * 1024) deferredIndexes = dropDeferrableIndexes(db);
 
     const preview = (rowNumber: number, row: MappedRow | null, outcome: RowOutcome, problems: string[], warnings: string[]): void => {
       if (previewRows.length >= previewLimit) return;
@@ -195,64 +196,35 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
         warnings,
       });
     };
-    const reject = (rowNumber: number, raw: string, reason: string, row: MappedRow | null): void => {
-      counts.rejected += 1;
-      // Copies, not slices: a slice of the file's text keeps the whole decoded chunk alive.
-      rejectedRows.push({ rowNumber, reason: flatCopy(reason), raw: flatCopy(raw) });
-      if (write) insertRow.run(importId, rowNumber, 'rejected', reason, raw);
-      preview(rowNumber, row, 'reject', [reason], []);
-    };
 
-    for await (const batch of readRecords(request.filePath, sniffed, {
-      signal: hooks.signal,
-      onBytes: (read, total) => hooks.onProgress?.('reading', read, total, counts.rows),
-    })) {
+    for await (const batch of prepareRows(request.filePath, sniffed, context, hooks.signal)) {
       if (hooks.signal?.aborted) throw new AppError('conflict', 'The import was cancelled; nothing was changed.');
+      hooks.onProgress?.('reading', batch.bytesRead, batch.totalBytes, counts.rows);
       const pendingEvents: NewEvent[] = [];
-      for (const record of batch) {
+      for (const prepared of batch.rows) {
         counts.rows += 1;
-        if (record.error) {
-          reject(record.rowNumber, record.raw, record.error, null);
+        const { rowNumber } = prepared;
+        if (prepared.refused !== null) {
+          counts.rejected += 1;
+          rejectedRows.push({ rowNumber, reason: prepared.refused, raw: prepared.raw });
+          if (write) insertRow.run(importId, rowNumber, 'rejected', prepared.refused, prepared.raw);
+          preview(rowNumber, prepared.row, 'reject', [prepared.refused], []);
           continue;
         }
-        const row = applyMapping(sniffed.headers, record.values, mapping);
-        if (!row.email.trim()) {
-          reject(record.rowNumber, record.raw, `row ${record.rowNumber}: no e-mail address`, row);
-          continue;
-        }
-        const check = checkEmail(row.email);
-        if (!check.valid) {
-          reject(record.rowNumber, record.raw, `row ${record.rowNumber}: ${check.message ?? 'invalid e-mail address'}`, row);
-          continue;
-        }
-        const warnings: string[] = row.consent.problems.map((p) => `${p.column}: ${p.message}`);
-        if (check.suggestion) warnings.push(`did you mean ${check.suggestion}?`);
-        if (check.role) warnings.push('role address (shared mailbox): cannot give consent');
-        if (check.disposable) warnings.push('disposable address');
-        const rowEvents = eventsForRow(row.consent, request);
-        const key = check.normalized;
-        if (erased.size > 0 && erased.has(emailHash(key))) {
-          reject(record.rowNumber, record.raw, `row ${record.rowNumber}: this address was erased on request; it is not imported again`, row);
-          continue;
-        }
+        const { row, key, warnings, events: rowEvents } = prepared;
 
-        // Seen earlier in this file? A dry run remembers the keys (nothing is in the store to
-        // ask); a real import keeps 32-bit hashes only, as a "certainly new" filter, and asks
-        // the store's unique index when the hash was seen or the store was not empty.
-        const hash = hash32(key);
-        const maybeSeen = write ? seenHashes.has(hash) : seenKeys.has(key);
-        if (write) seenHashes.add(hash);
-        else seenKeys.add(key);
-        const existing = storeIsEmpty && !maybeSeen ? undefined : findContactByKey(db, key);
+        // In the store already? Into an empty store, only a row whose address may have come
+        // up earlier in this file needs to ask the unique index.
+        const existing = storeIsEmpty && !prepared.maybeSeen ? undefined : findContactByKey(db, key);
         const live = existing !== undefined && existing.removed_at === null ? existing : undefined;
-        const fromThisFile = write ? live !== undefined && (live.created_import_id === importId || touchedIds.has(live.id)) : maybeSeen;
+        const fromThisFile = write ? live !== undefined && (live.created_import_id === importId || touchedIds.has(live.id)) : prepared.maybeSeen;
         if (fromThisFile) {
           counts.duplicates += 1;
           if (write) {
-            insertRow.run(importId, record.rowNumber, 'duplicate', `same address as an earlier row (${check.display})`, flatCopy(record.raw));
+            insertRow.run(importId, rowNumber, 'duplicate', `same address as an earlier row (${prepared.display})`, prepared.raw ?? '');
             fillFields(db, live!, row, importId!, false, clock.now);
           }
-          preview(record.rowNumber, row, 'duplicate', [], warnings);
+          preview(rowNumber, row, 'duplicate', [], warnings);
           continue;
         }
 
@@ -267,7 +239,7 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
             for (const e of events) pendingEvents.push({ ...e, contactId: live.id, importId, evidenceId });
             touchedIds.add(live.id);
           }
-          preview(record.rowNumber, row, 'merge', [], warnings);
+          preview(rowNumber, row, 'merge', [], warnings);
           continue;
         }
 
@@ -280,22 +252,14 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
             for (const e of rowEvents) pendingEvents.push({ ...e, contactId: existing.id, importId, evidenceId });
             touchedIds.add(existing.id);
           } else {
-            const evaluation = evaluateWith(settings, check.display, provisional(rowEvents), asOf);
-            const sources: Record<string, number> = {};
-            for (const f of CONTACT_FIELDS) if (row[f] !== '') sources[f] = importId!;
-            const id = Number(
-              insertContact.run(
-                check.display, key, row.firstName, row.lastName, row.company, row.title, row.phone, row.city, row.country,
-                row.otherEmails, row.note, JSON.stringify(row.tags), JSON.stringify(sources), evaluation.status,
-                JSON.stringify(evaluation.reasons), evaluation.expiresAt, importId, clock.now, clock.now,
-              ).lastInsertRowid,
-            );
+            const { status, reasons, expiresAt } = prepared.evaluation;
+            const id = contacts!.insert({ email: prepared.display, emailKey: key, fields: row, tags: row.tags, status, reasons, expiresAt });
             for (const e of rowEvents) pendingEvents.push({ ...e, contactId: id, importId, evidenceId });
           }
         }
-        preview(record.rowNumber, row, 'add', [], warnings);
+        preview(rowNumber, row, 'add', [], warnings);
       }
-      if (write) appendEvents(db, pendingEvents, clock.now);
+      ledger?.append(pendingEvents);
     }
 
     if (hooks.signal?.aborted) throw new AppError('conflict', 'The import was cancelled; nothing was changed.');
@@ -349,20 +313,6 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
   };
 }
 
-/** FNV-1a folded to 30 bits: a cheap fingerprint of an address key, small enough to be a V8 small integer (no heap box per entry). */
-function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 2) & 0x3fffffff;
-}
-
-function flatCopy(text: string): string {
-  return (' ' + text).slice(1);
-}
-
 /**
  * Secondary indexes that a large import into a small store rebuilds faster at the end
  * (one sort) than it maintains row by row. Dropped and re-created inside the import's
@@ -377,19 +327,6 @@ function dropDeferrableIndexes(db: DB): string[] {
     .all(...DEFERRABLE_INDEXES) as string[];
   for (const name of DEFERRABLE_INDEXES) db.exec(`DROP INDEX IF EXISTS ${name}`);
   return rows;
-}
-
-/** Row events with stand-in ids, to evaluate a new contact before it is written. */
-function provisional(events: readonly RowEvent[]): LedgerEvent[] {
-  return events.map((e, i) => ({
-    id: i + 1,
-    kind: e.kind,
-    date: e.date,
-    source: e.source ?? null,
-    basis: e.basis ?? null,
-    brand: e.brand ?? null,
-    supersedes: null,
-  }));
 }
 
 /** Fills empty fields (or overwrites, when asked) and records which import set each one. */

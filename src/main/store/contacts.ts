@@ -3,7 +3,8 @@
 
 import type { ContactSummary } from '../../shared/contract/dto.ts';
 import type { IsoDate, Status } from '../../shared/consent/vocabulary.ts';
-import { statement, type DB } from './open.ts';
+import type Database from 'better-sqlite3';
+import { sqlLiteral, statement, type DB } from './open.ts';
 
 export const CONTACT_FIELDS = ['firstName', 'lastName', 'company', 'title', 'phone', 'city', 'country', 'otherEmails', 'note'] as const;
 export type ContactField = (typeof CONTACT_FIELDS)[number];
@@ -146,4 +147,70 @@ export interface StatusUpdate {
 export function writeStatuses(db: DB, updates: readonly StatusUpdate[]): void {
   const update = statement(db, 'UPDATE contacts SET status = ?, reasons = ?, consent_expires_at = ? WHERE id = ?');
   for (const u of updates) update.run(u.status, JSON.stringify(u.reasons), u.expiresAt, u.id);
+}
+
+/** A new contact as an import writes it. */
+export interface NewContact {
+  email: string;
+  emailKey: string;
+  fields: Readonly<Record<ContactField, string>>;
+  tags: readonly string[];
+  status: Status;
+  reasons: readonly string[];
+  expiresAt: string | null;
+}
+
+/**
+ * Writes an import's new contacts. Every bound value costs about 0.1 µs, which is most of
+ * the insert at a million rows, so empty fields are left to the column default and the
+ * import's id and time are written into the SQL: one statement per set of filled fields
+ * (a file has a handful), prepared on first use. Which fields were filled is also what
+ * field_sources records, so it is written in too.
+ */
+export class ContactInserter {
+  private readonly db: DB;
+  private readonly importId: number;
+  private readonly now: string;
+  private readonly byShape = new Map<number, Database.Statement>();
+
+  constructor(db: DB, importId: number, now: string) {
+    this.db = db;
+    this.importId = importId;
+    this.now = now;
+  }
+
+  insert(contact: NewContact): number {
+    let shape = 0;
+    const values: unknown[] = [contact.email, contact.emailKey];
+    CONTACT_FIELDS.forEach((field, i) => {
+      const value = contact.fields[field];
+      if (value !== '') {
+        shape |= 1 << i;
+        values.push(value);
+      }
+    });
+    values.push(contact.status, JSON.stringify(contact.reasons));
+    if (contact.tags.length > 0) values.push(JSON.stringify(contact.tags));
+    if (contact.expiresAt !== null) values.push(contact.expiresAt);
+    shape |= (contact.tags.length > 0 ? 1 : 0) << CONTACT_FIELDS.length;
+    shape |= (contact.expiresAt !== null ? 1 : 0) << (CONTACT_FIELDS.length + 1);
+    let insert = this.byShape.get(shape);
+    if (!insert) this.byShape.set(shape, (insert = this.prepare(shape)));
+    return Number(insert.run(values).lastInsertRowid);
+  }
+
+  private prepare(shape: number): Database.Statement {
+    const filled = CONTACT_FIELDS.filter((_, i) => (shape & (1 << i)) !== 0);
+    const hasTags = (shape & (1 << CONTACT_FIELDS.length)) !== 0;
+    const hasExpiry = (shape & (1 << (CONTACT_FIELDS.length + 1))) !== 0;
+    const sources = JSON.stringify(Object.fromEntries(filled.map((field) => [field, this.importId])));
+    const columns = ['email', 'email_key', ...filled.map((field) => FIELD_COLUMNS[field]), 'status', 'reasons'];
+    if (hasTags) columns.push('tags');
+    if (hasExpiry) columns.push('consent_expires_at');
+    const now = sqlLiteral(this.now);
+    return this.db.prepare(
+      `INSERT INTO contacts (${columns.join(', ')}, field_sources, created_import_id, created_at, updated_at)
+       VALUES (${columns.map(() => '?').join(', ')}, ${sqlLiteral(sources)}, ${sqlLiteral(this.importId)}, ${now}, ${now})`,
+    );
+  }
 }

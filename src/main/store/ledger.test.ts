@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { tempDbPath, tempDir } from '../../../test/helpers/temp.ts';
-import { appendEvents, eventsForContact, verifyLedger } from './ledger.ts';
+import { appendEvents, eventsForContact, LedgerAppender, verifyLedger } from './ledger.ts';
 import { openStore, type DB } from './open.ts';
 
 const dir = tempDir();
@@ -69,5 +69,41 @@ describe('consent ledger', () => {
     expect(result.firstBroken?.id).toBe(brokenId);
     expect(result.firstBroken?.reason).toMatch(reason);
     reopened.close();
+  });
+
+  it('an import appender writes the same rows as appendEvents, across batches, and the chain verifies', () => {
+    const recordedAt = "2026-11-29T10:00:00.000Z";
+    const batches: Parameters<typeof appendEvents>[1][] = [
+      [
+        { contactId: 1, kind: 'opt-in', date: '2025-01-02', source: 'web-form', basis: 'explicit', importId: 7, evidenceId: 3 },
+        // Not the import's shared fields: a note, another evidence row, a correction.
+        { contactId: 1, kind: 'opt-in', date: '2025-01-03', source: 'event-booth', basis: 'implicit', importId: 7, evidenceId: 3, note: "Ola's card" },
+        { contactId: 1, kind: 'opt-in', date: '2025-01-04', source: 'event-booth', basis: null, importId: 7, evidenceId: 4 },
+      ],
+      [
+        { contactId: 1, kind: 'void', date: '2025-01-05', supersedes: 2, importId: 7, evidenceId: 3 },
+        { contactId: 1, kind: 'withdrawal', date: '2025-01-06', importId: 7, evidenceId: 3, brand: "O'Hara's Bakeri" },
+      ],
+    ];
+    const rowsOf = (db: DB): unknown[] => db.prepare('SELECT * FROM consent_events ORDER BY id').all();
+    const stores = [0, 1].map(() => {
+      const db = openStore(tempDbPath(dir));
+      db.exec("INSERT INTO contacts (id, email, email_key, created_at, updated_at) VALUES (1, 'ola@example.no', 'ola@example.no', 'now', 'now')");
+      db.exec("INSERT INTO imports (id, file_name, file_sha256, file_size, format, encoding, mapping, source, collected_at, rows, added, merged, duplicates, rejected, state, created_at) VALUES (7, 'a.csv', 'x', 1, 'csv', 'utf-8', '[]', 'web-form', '2025-01-01', 0, 0, 0, 0, 0, 'committed', 'now')");
+      for (const id of [3, 4]) db.prepare("INSERT INTO evidence (id, kind, created_at) VALUES (?, 'text', 'now')").run(id);
+      return db;
+    });
+    const [plain, shared] = stores as [DB, DB];
+    plain.transaction(() => {
+      for (const batch of batches) appendEvents(plain, batch, recordedAt);
+    })();
+    shared.transaction(() => {
+      const appender = new LedgerAppender(shared, recordedAt, { importId: 7, evidenceId: 3 });
+      for (const batch of batches) appender.append(batch);
+    })();
+    expect(rowsOf(shared)).toEqual(rowsOf(plain));
+    expect(rowsOf(shared)).toHaveLength(5);
+    expect(verifyLedger(shared)).toEqual({ intact: true, checked: 5, firstBroken: null });
+    for (const db of stores) db.close();
   });
 });

@@ -85,3 +85,17 @@ export function statement(db: DB, sql: string): Database.Statement {
   if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
   return prepared;
 }
+
+/**
+ * A value written into SQL text, for statements prepared once per import with that import's
+ * constants inlined (every bound parameter costs about 0.1 µs, which adds up over a million
+ * rows). Integers and strings only; strings are quoted with SQL's own '' escaping.
+ */
+export function sqlLiteral(value: string | number | null): string {
+  if (value === null) return 'NULL';
+  if (typeof value === 'number') {
+    if (!Number.isSafeInteger(value)) throw new Error(`sqlLiteral: ${value} is not an integer`);
+    return String(value);
+  }
+  return `'${value.replaceAll("'", "''")}'`;
+}

@@ -1,0 +1,173 @@
+// The half of an import that needs no database: read the file, map each record to contact
+// fields, check the address, work out the row's ledger events and the status a new contact
+// would get. pipeline.ts then settles each prepared row against the store and writes it.
+//
+// (Running this half in a second worker thread was measured and dropped: the writing half
+// is about two thirds of the time, and copying prepared rows between threads cost about as
+// much as the reading saved: 200,000 rows, 4.24 s in one thread, 4.20 s in two.)
+
+import { evaluate, POLICIES, type Evaluation, type LedgerEvent } from '../../shared/consent/index.ts';
+import type { IsoDate } from '../../shared/consent/vocabulary.ts';
+import { checkEmail } from '../../shared/email/index.ts';
+import { applyMapping, type ColumnMapping, type MappedRow } from '../../shared/import/mapping.ts';
+import { emailHash } from '../services/consent.ts';
+import type { Settings } from '../store/settings.ts';
+import { readRecords, type RawRecord, type SniffResult } from './read/index.ts';
+import { eventsForRow, type BatchDefaults, type RowEvent } from './row-events.ts';
+
+export interface PrepareContext {
+  headers: string[];
+  mapping: ColumnMapping;
+  batch: BatchDefaults;
+  settings: Settings;
+  /** The date new contacts' statuses are evaluated for. */
+  asOf: IsoDate;
+  /** emailHash() of every erased address: such rows are refused. */
+  erased: readonly string[];
+  /**
+   * Dry runs remember every key seen, so "duplicate in this file" is exact without a store.
+   * Real imports keep a 30-bit hash per key only (a million keys would not fit the worker's
+   * heap): `maybeSeen` then means "possibly an earlier row's address", which the store's
+   * unique index settles.
+   */
+  exactSeen: boolean;
+}
+
+/** A row that will not become a contact: its reason, and the text to fix it from. */
+export interface RefusedRow {
+  rowNumber: number;
+  refused: string;
+  raw: string;
+  row: MappedRow | null;
+}
+
+/** A row with a valid address, ready to be added, merged or counted as a duplicate. */
+export interface AcceptedRow {
+  rowNumber: number;
+  refused: null;
+  row: MappedRow;
+  key: string;
+  display: string;
+  warnings: string[];
+  events: RowEvent[];
+  /** The status the address gets if it is new. */
+  evaluation: Pick<Evaluation, 'status' | 'reasons' | 'expiresAt'>;
+  /** An earlier row may have had this address (see PrepareContext.exactSeen). */
+  maybeSeen: boolean;
+  /** The record's text, kept only when maybeSeen (a duplicate row is stored with it). */
+  raw: string | null;
+}
+
+export type PreparedRow = RefusedRow | AcceptedRow;
+
+export interface PreparedBatch {
+  rows: PreparedRow[];
+  /** How far into the file the reader is, for progress. */
+  bytesRead: number;
+  totalBytes: number;
+}
+
+export class RowPreparer {
+  private readonly context: PrepareContext;
+  private readonly erased: ReadonlySet<string>;
+  private readonly seenKeys = new Set<string>();
+  private readonly seenHashes = new Set<number>();
+
+  constructor(context: PrepareContext) {
+    this.context = context;
+    this.erased = new Set(context.erased);
+  }
+
+  prepare(record: RawRecord): PreparedRow {
+    const { rowNumber } = record;
+    // Copies, not slices: a slice of the file's text would keep the whole decoded chunk alive.
+    const refuse = (reason: string, row: MappedRow | null): RefusedRow => ({ rowNumber, refused: flatCopy(reason), raw: flatCopy(record.raw), row });
+    if (record.error) return refuse(record.error, null);
+    const row = applyMapping(this.context.headers, record.values, this.context.mapping);
+    if (!row.email.trim()) return refuse(`row ${rowNumber}: no e-mail address`, row);
+    const check = checkEmail(row.email);
+    if (!check.valid) return refuse(`row ${rowNumber}: ${check.message ?? 'invalid e-mail address'}`, row);
+    const key = check.normalized;
+    if (this.erased.size > 0 && this.erased.has(emailHash(key))) {
+      return refuse(`row ${rowNumber}: this address was erased on request; it is not imported again`, row);
+    }
+
+    const warnings: string[] = row.consent.problems.map((p) => `${p.column}: ${p.message}`);
+    if (check.suggestion) warnings.push(`did you mean ${check.suggestion}?`);
+    if (check.role) warnings.push('role address (shared mailbox): cannot give consent');
+    if (check.disposable) warnings.push('disposable address');
+    const events = eventsForRow(row.consent, this.context.batch);
+    const { settings, asOf } = this.context;
+    const { status, reasons, expiresAt } = evaluate(check.display, provisional(events), POLICIES[settings.policy], { asOf, workspaceBrand: settings.brand });
+    const maybeSeen = this.remember(key);
+    return {
+      rowNumber,
+      refused: null,
+      row,
+      key,
+      display: check.display,
+      warnings,
+      events,
+      evaluation: { status, reasons, expiresAt },
+      maybeSeen,
+      raw: maybeSeen ? flatCopy(record.raw) : null,
+    };
+  }
+
+  /** Whether the key (possibly) came up before; remembers it. */
+  private remember(key: string): boolean {
+    if (this.context.exactSeen) {
+      const seen = this.seenKeys.has(key);
+      this.seenKeys.add(key);
+      return seen;
+    }
+    const hash = hash30(key);
+    const seen = this.seenHashes.has(hash);
+    this.seenHashes.add(hash);
+    return seen;
+  }
+}
+
+/** Reads the file and prepares its rows, batch by batch, in this thread. */
+export async function* prepareRows(filePath: string, sniffed: SniffResult, context: PrepareContext, signal?: AbortSignal): AsyncGenerator<PreparedBatch> {
+  const preparer = new RowPreparer(context);
+  let bytesRead = 0;
+  let totalBytes = 0;
+  const records = readRecords(filePath, sniffed, {
+    signal,
+    onBytes: (read, total) => {
+      bytesRead = read;
+      totalBytes = total;
+    },
+  });
+  for await (const batch of records) {
+    yield { rows: batch.map((record) => preparer.prepare(record)), bytesRead, totalBytes };
+  }
+}
+
+/** Row events with stand-in ids, to evaluate a new contact before it is written. */
+function provisional(events: readonly RowEvent[]): LedgerEvent[] {
+  return events.map((e, i) => ({
+    id: i + 1,
+    kind: e.kind,
+    date: e.date,
+    source: e.source ?? null,
+    basis: e.basis ?? null,
+    brand: e.brand ?? null,
+    supersedes: null,
+  }));
+}
+
+/** FNV-1a folded to 30 bits: a cheap fingerprint of an address key, small enough to be a V8 small integer (no heap box per entry). */
+function hash30(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 2) & 0x3fffffff;
+}
+
+function flatCopy(text: string): string {
+  return (' ' + text).slice(1);
+}
