@@ -10,14 +10,14 @@ import fs from 'node:fs';
 import type { ImportPreview, ImportReport, PreviewRow, RejectedRow, RowOutcome } from '../../shared/contract/dto.ts';
 import { AppError } from '../../shared/contract/envelope.ts';
 import { headerSignature, suggestMapping, type FieldKey, type MappedRow } from '../../shared/import/mapping.ts';
-import { ImportFileError, sniffFile, type SniffOverrides, type SniffResult } from './read/index.ts';
+import { ImportFileError, readRecords, sniffFile, type SniffOverrides, type SniffResult } from './read/index.ts';
 import { CONTACT_FIELDS, ContactInserter, FIELD_COLUMNS, findContactByKey, type ContactRow } from '../store/contacts.ts';
 import { insertEvidence, insertEvidenceRow, storeEvidenceFile, type EvidenceInputData } from '../store/evidence.ts';
 import { LedgerAppender, type NewEvent } from '../store/ledger.ts';
 import { statement, type DB } from '../store/open.ts';
 import { readSettings } from '../store/settings.ts';
 import { ensureStatusesCurrent, recomputeContacts } from '../services/status.ts';
-import { prepareRows, type PrepareContext } from './prepare.ts';
+import { RowPreparer, type PrepareContext } from './prepare.ts';
 import { isSuppression, type BatchDefaults } from './row-events.ts';
 
 export interface ImportRequest extends BatchDefaults {
@@ -197,12 +197,16 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
       });
     };
 
-    for await (const batch of prepareRows(request.filePath, sniffed, context, hooks.signal)) {
+    const preparer = new RowPreparer(context);
+    for await (const batch of readRecords(request.filePath, sniffed, {
+      signal: hooks.signal,
+      onBytes: (read, total) => hooks.onProgress?.('reading', read, total, counts.rows),
+    })) {
       if (hooks.signal?.aborted) throw new AppError('conflict', 'The import was cancelled; nothing was changed.');
-      hooks.onProgress?.('reading', batch.bytesRead, batch.totalBytes, counts.rows);
       const pendingEvents: NewEvent[] = [];
-      for (const prepared of batch.rows) {
+      for (const record of batch) {
         counts.rows += 1;
+        const prepared = preparer.prepare(record);
         const { rowNumber } = prepared;
         if (prepared.refused !== null) {
           counts.rejected += 1;

@@ -1,10 +1,10 @@
-// The half of an import that needs no database: read the file, map each record to contact
+// The half of an import that needs no database: map each record the reader gives to contact
 // fields, check the address, work out the row's ledger events and the status a new contact
 // would get. pipeline.ts then settles each prepared row against the store and writes it.
 //
-// (Running this half in a second worker thread was measured and dropped: the writing half
-// is about two thirds of the time, and copying prepared rows between threads cost about as
-// much as the reading saved: 200,000 rows, 4.24 s in one thread, 4.20 s in two.)
+// (Running reading and preparing in a second worker thread was measured and dropped: the
+// writing half is about two thirds of the time, and copying prepared rows between threads
+// cost about as much as the reading saved: 200,000 rows, 4.24 s in one thread, 4.20 s in two.)
 
 import { evaluate, POLICIES, type Evaluation, type LedgerEvent } from '../../shared/consent/index.ts';
 import type { IsoDate } from '../../shared/consent/vocabulary.ts';
@@ -12,7 +12,7 @@ import { checkEmail } from '../../shared/email/index.ts';
 import { applyMapping, type ColumnMapping, type MappedRow } from '../../shared/import/mapping.ts';
 import { emailHash } from '../services/consent.ts';
 import type { Settings } from '../store/settings.ts';
-import { readRecords, type RawRecord, type SniffResult } from './read/index.ts';
+import type { RawRecord } from './read/index.ts';
 import { eventsForRow, type BatchDefaults, type RowEvent } from './row-events.ts';
 
 export interface PrepareContext {
@@ -59,13 +59,6 @@ export interface AcceptedRow {
 }
 
 export type PreparedRow = RefusedRow | AcceptedRow;
-
-export interface PreparedBatch {
-  rows: PreparedRow[];
-  /** How far into the file the reader is, for progress. */
-  bytesRead: number;
-  totalBytes: number;
-}
 
 export class RowPreparer {
   private readonly context: PrepareContext;
@@ -125,23 +118,6 @@ export class RowPreparer {
     const seen = this.seenHashes.has(hash);
     this.seenHashes.add(hash);
     return seen;
-  }
-}
-
-/** Reads the file and prepares its rows, batch by batch, in this thread. */
-export async function* prepareRows(filePath: string, sniffed: SniffResult, context: PrepareContext, signal?: AbortSignal): AsyncGenerator<PreparedBatch> {
-  const preparer = new RowPreparer(context);
-  let bytesRead = 0;
-  let totalBytes = 0;
-  const records = readRecords(filePath, sniffed, {
-    signal,
-    onBytes: (read, total) => {
-      bytesRead = read;
-      totalBytes = total;
-    },
-  });
-  for await (const batch of records) {
-    yield { rows: batch.map((record) => preparer.prepare(record)), bytesRead, totalBytes };
   }
 }
 
