@@ -1,7 +1,7 @@
 // The CLI contract from DESIGN.md, exercised through the real command on real files.
 
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -165,5 +165,21 @@ describe('tillit CLI', () => {
       expect(result.stderr).toMatch(/unknown source kind "telepathy"/);
       expect(tillit(db, ['list', '--as-of', '2026-13-01']).stderr).toMatch(/--as-of must be a date/);
     });
+  });
+
+  it('stops writing quietly when the reader of its output goes away (tillit list | head)', async () => {
+    const db = tempDbPath(dir);
+    const rows = Array.from({ length: 3000 }, (_, i) => `person${i}@example.no,Person,Number ${i}`);
+    tillitJson<ImportJson>(db, ['import', file('many.csv', ['email,first_name,last_name', ...rows].join('\n')), '--source', 'web-form']);
+    // Like `head -c 100`: read a little, then close the pipe while the command is still writing.
+    const child = spawn(process.execPath, [BIN, '--db', db, 'list', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const first = await new Promise<string>((resolve) => child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString())));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(first).toMatch(/^\[/);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });

@@ -24,8 +24,20 @@ export interface CliIO {
   stderr: (text: string) => void;
 }
 
+/**
+ * The real streams. When the reader of stdout goes away (`tillit list | head`), the rest of
+ * the output is dropped quietly and the command still finishes what it was doing: an import
+ * piped into a closed reader is not cut off halfway.
+ */
+let stdoutClosed = false;
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  stdoutClosed = true;
+});
 const processIO: CliIO = {
-  stdout: (text) => process.stdout.write(text),
+  stdout: (text) => {
+    if (!stdoutClosed) process.stdout.write(text);
+  },
   stderr: (text) => process.stderr.write(text),
 };
 
