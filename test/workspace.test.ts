@@ -181,6 +181,22 @@ describe('workspace services', () => {
     expect((await contactByEmail(w, 'lena@example.no')).contact.status).toBe('needs-reconfirmation');
   });
 
+  it('a policy change and back restores every cached status exactly, and rewrites a stale one', async () => {
+    const dbPath = tempDbPath(dir);
+    const w = workspace({ value: '2026-01-10' }, dbPath);
+    await importCsv(w, 'email\nlena@example.no\nper@example.no\n', { source: 'web-form' });
+    await importCsv(w, 'email\nkjell@example.no\n', { source: 'purchased-list' });
+    await importCsv(w, 'email\nanna@example.no\n', { source: 'web-form', basis: 'explicit' });
+    const cached = (): unknown[] => w.context.db.prepare('SELECT email, status, reasons, consent_expires_at FROM contacts ORDER BY id').all();
+    const before = cached();
+    // A cached status gone stale behind the app's back (the ledger says otherwise).
+    w.context.db.prepare("UPDATE contacts SET status = 'explicit', reasons = '[]' WHERE email = 'kjell@example.no'").run();
+    await call(w, 'settings.update', { policy: 'eu-soft-opt-in' });
+    expect(cached()).not.toEqual(before);
+    await call(w, 'settings.update', { policy: 'default' });
+    expect(cached()).toEqual(before);
+  });
+
   it('runs a commit in a worker thread, reporting progress, leaving nothing behind on cancel', async () => {
     const w = workspace({ value: '2026-01-10' }, tempDbPath(dir), true);
     const progress: string[] = [];

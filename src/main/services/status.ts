@@ -33,25 +33,43 @@ export function recomputeContacts(db: DB, ids: Iterable<number>, today: IsoDate)
   writeStatuses(db, updates);
 }
 
-/** Re-evaluates every contact, in id ranges so memory stays flat, in one transaction. */
+interface CachedStatus {
+  id: number;
+  email: string;
+  status: string;
+  reasons: string;
+  consent_expires_at: string | null;
+}
+
+/** Whether the evaluation differs from what the contact row holds (most do not, after a brand or date change). */
+function changed(row: CachedStatus, update: StatusUpdate): boolean {
+  return row.status !== update.status || row.consent_expires_at !== update.expiresAt || row.reasons !== JSON.stringify(update.reasons);
+}
+
+/**
+ * Re-evaluates every contact, in id ranges so memory stays flat, in one transaction. Only
+ * statuses that changed are written: rewriting a million unchanged rows was most of the time.
+ */
 export function recomputeAll(db: DB, asOf: IsoDate, onProgress?: (done: number, total: number) => void): void {
   const settings = readSettings(db);
   const { total, maxId } = db.prepare('SELECT COUNT(*) AS total, COALESCE(MAX(id), 0) AS maxId FROM contacts').get() as {
     total: number;
     maxId: number;
   };
-  const selectRange = db.prepare('SELECT id, email FROM contacts WHERE id BETWEEN ? AND ? ORDER BY id');
+  const selectRange = db.prepare('SELECT id, email, status, reasons, consent_expires_at FROM contacts WHERE id BETWEEN ? AND ? ORDER BY id');
   const step = 20_000;
   let done = 0;
   db.transaction(() => {
     for (let from = 1; from <= maxId; from += step) {
       const to = from + step - 1;
-      const contacts = selectRange.all(from, to) as { id: number; email: string }[];
+      const contacts = selectRange.all(from, to) as CachedStatus[];
       const events = eventsForContactRange(db, from, to);
-      writeStatuses(
-        db,
-        contacts.map((c) => toUpdate(c.id, evaluateWith(settings, c.email, events.get(c.id) ?? [], asOf))),
-      );
+      const updates: StatusUpdate[] = [];
+      for (const contact of contacts) {
+        const update = toUpdate(contact.id, evaluateWith(settings, contact.email, events.get(contact.id) ?? [], asOf));
+        if (changed(contact, update)) updates.push(update);
+      }
+      writeStatuses(db, updates);
       done += contacts.length;
       onProgress?.(done, total);
     }
