@@ -106,4 +106,26 @@ describe('consent ledger', () => {
     expect(verifyLedger(shared)).toEqual({ intact: true, checked: 5, firstBroken: null });
     for (const db of stores) db.close();
   });
+
+  it('keeps the chain format: known events hash to the values earlier versions wrote', () => {
+    // Stores written by any earlier version must still verify; these hashes were produced by
+    // the first release's implementation and must never change.
+    const db = openStore(tempDbPath(dir));
+    db.exec("INSERT INTO contacts (id, email, email_key, created_at, updated_at) VALUES (1, 'ola@example.no', 'ola@example.no', 'now', 'now')");
+    db.transaction(() =>
+      appendEvents(
+        db,
+        [
+          { contactId: 1, kind: 'opt-in', date: '2025-01-02', source: 'web-form', basis: 'explicit', brand: 'Bakeriet', note: 'signed up at the bakery' },
+          { contactId: 1, kind: 'withdrawal', date: '2025-03-04' },
+        ],
+        '2025-03-04T10:00:00.000Z',
+      ),
+    )();
+    expect(db.prepare('SELECT hash FROM consent_events ORDER BY id').pluck().all()).toEqual([
+      '21d8b3b3f8ddada2d269faf7afde1977a578081d9e88252eef337cc0ac79a175',
+      '8c58e459ba5fd88d7de567825e48662335c0df392ddcfa3ddf40b28213366700',
+    ]);
+    db.close();
+  });
 });

@@ -2,7 +2,7 @@
 // Each row's hash covers its own fields and the previous row's hash, so a row edited, removed
 // or inserted behind the app's back breaks the chain at that row.
 
-import { createHash } from 'node:crypto';
+import crypto from 'node:crypto';
 import type { LedgerEvent } from '../../shared/consent/index.ts';
 import type { Basis, EventKind, IsoDate, SourceKind } from '../../shared/consent/vocabulary.ts';
 import type Database from 'better-sqlite3';
@@ -45,26 +45,20 @@ interface EventRow extends EngineRow {
 }
 
 function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return crypto.hash('sha256', text, 'hex'); // one-shot: half the cost of createHash at a million events
 }
 
-/** The canonical text a row's hash is computed from. Field order is part of the format. */
+/**
+ * The canonical text a row's hash is computed from: these fields, in this order, joined by
+ * U+001F, with '' for null. The format is fixed forever (ledger.test.ts holds known hashes).
+ */
 function chainText(row: Omit<EventRow, 'hash'>): string {
-  return [
-    row.prev_hash,
-    row.id,
-    row.contact_id,
-    row.kind,
-    row.date,
-    row.source ?? '',
-    row.basis ?? '',
-    row.brand ?? '',
-    row.supersedes ?? '',
-    row.import_id ?? '',
-    row.evidence_id ?? '',
-    row.note_sha256 ?? '',
-    row.recorded_at,
-  ].join('\u001f');
+  const sep = '\u001f';
+  return (
+    `${row.prev_hash}${sep}${row.id}${sep}${row.contact_id}${sep}${row.kind}${sep}${row.date}${sep}${row.source ?? ''}${sep}` +
+    `${row.basis ?? ''}${sep}${row.brand ?? ''}${sep}${row.supersedes ?? ''}${sep}${row.import_id ?? ''}${sep}${row.evidence_id ?? ''}${sep}` +
+    `${row.note_sha256 ?? ''}${sep}${row.recorded_at}`
+  );
 }
 
 /**
