@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openWorkspace, type Workspace } from '../src/main/app/workspace.ts';
-import type { ContactDetail, ContactPage, ImportReport, StatusSummary } from '../src/shared/contract/dto.ts';
+import type { ContactDetail, ContactPage, ImportPreview, ImportReport, StatusSummary } from '../src/shared/contract/dto.ts';
 import type { Envelope } from '../src/shared/contract/envelope.ts';
 import { verifyLedger } from '../src/main/store/ledger.ts';
 import { tempDbPath, tempDir } from './helpers/temp.ts';
@@ -195,6 +195,25 @@ describe('workspace services', () => {
     expect(cached()).not.toEqual(before);
     await call(w, 'settings.update', { policy: 'default' });
     expect(cached()).toEqual(before);
+  });
+
+  it('previews a big file in the worker with exact counts, the same the commit then reports', async () => {
+    const w = workspace({ value: '2026-01-10' }, tempDbPath(dir), true);
+    await importCsv(w, 'email\nperson7@example.no\n'); // already stored: a merge
+    // 45,000 rows (~2.5 MB, past the in-process preview size): every 100th repeats an earlier
+    // address in other case and spacing, every 250th is not an address.
+    const rows = Array.from({ length: 45_000 }, (_, i) =>
+      i % 250 === 249 ? `not-an-address-${i},Someone ${i}` : i % 100 === 99 ? ` PERSON${i - 50}@Example.NO ,Again ${i}` : `person${i}@example.no,Person number ${i} with a longer name`,
+    );
+    const content = `email,name\n${rows.join('\n')}\n`;
+    expect(content.length).toBeGreaterThan(2.1 * 2 ** 20);
+    const stagedId = await stage(w, 'big.csv', content);
+    const preview = await call<ImportPreview>(w, 'import.preview', { stagedId, source: 'web-form', collectedAt: '2026-01-01' });
+    // Repeats: 450 rows with i % 100 = 99, less the 90 that are also not addresses (i % 500 =
+    // 499), less the 90 whose earlier row was not an address (i % 500 = 299): 270.
+    expect(preview.counts).toEqual({ rows: 45_000, rejected: 180, duplicates: 270, merged: 1, added: 45_000 - 180 - 270 - 1 });
+    const report = await call<ImportReport>(w, 'import.commit', { stagedId, source: 'web-form', collectedAt: '2026-01-01' });
+    expect(report).toMatchObject(preview.counts);
   });
 
   it('runs a commit in a worker thread, reporting progress, leaving nothing behind on cancel', async () => {

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import type { ImportPreview, ImportReport, PreviewRow, RejectedRow, RowOutcome } from '../../shared/contract/dto.ts';
 import { AppError } from '../../shared/contract/envelope.ts';
 import { headerSignature, suggestMapping, type FieldKey, type MappedRow } from '../../shared/import/mapping.ts';
-import { ImportFileError, readRecords, sniffFile, type SniffOverrides, type SniffResult } from './read/index.ts';
+import { ImportFileError, readRecords, sniffFile, type RawRecord, type SniffOverrides, type SniffResult } from './read/index.ts';
 import { CONTACT_FIELDS, ContactInserter, FIELD_COLUMNS, findContactByKey, type ContactRow } from '../store/contacts.ts';
 import { insertEvidence, insertEvidenceRow, storeEvidenceFile, type EvidenceInputData } from '../store/evidence.ts';
 import { LedgerAppender, type NewEvent } from '../store/ledger.ts';
@@ -135,7 +135,6 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
     settings,
     asOf,
     erased: db.prepare('SELECT email_sha256 FROM erasures').pluck().all() as string[],
-    exactSeen: !write,
   };
   const fileSize = fs.statSync(request.filePath).size;
 
@@ -198,11 +197,9 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
     };
 
     const preparer = new RowPreparer(context);
-    for await (const batch of readRecords(request.filePath, sniffed, {
-      signal: hooks.signal,
-      onBytes: (read, total) => hooks.onProgress?.('reading', read, total, counts.rows),
-    })) {
-      if (hooks.signal?.aborted) throw new AppError('conflict', 'The import was cancelled; nothing was changed.');
+    const dryRunSeen = write ? null : new DryRunKeys(db);
+    /** One batch of records, start to end with no await in between. */
+    const writeBatch = (batch: RawRecord[]): void => {
       const pendingEvents: NewEvent[] = [];
       for (const record of batch) {
         counts.rows += 1;
@@ -221,7 +218,9 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
         // up earlier in this file needs to ask the unique index.
         const existing = storeIsEmpty && !prepared.maybeSeen ? undefined : findContactByKey(db, key);
         const live = existing !== undefined && existing.removed_at === null ? existing : undefined;
-        const fromThisFile = write ? live !== undefined && (live.created_import_id === importId || touchedIds.has(live.id)) : prepared.maybeSeen;
+        const fromThisFile = write
+          ? live !== undefined && (live.created_import_id === importId || touchedIds.has(live.id))
+          : dryRunSeen!.addIsRepeat(key);
         if (fromThisFile) {
           counts.duplicates += 1;
           if (write) {
@@ -264,6 +263,16 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
         preview(rowNumber, row, 'add', [], warnings);
       }
       ledger?.append(pendingEvents);
+    };
+    // A dry run's batch is one transaction too, or each remembered address would commit on its own.
+    const dryRunBatch = db.transaction(writeBatch);
+    for await (const batch of readRecords(request.filePath, sniffed, {
+      signal: hooks.signal,
+      onBytes: (read, total) => hooks.onProgress?.('reading', read, total, counts.rows),
+    })) {
+      if (hooks.signal?.aborted) throw new AppError('conflict', 'The import was cancelled; nothing was changed.');
+      if (write) writeBatch(batch);
+      else dryRunBatch(batch);
     }
 
     if (hooks.signal?.aborted) throw new AppError('conflict', 'The import was cancelled; nothing was changed.');
@@ -286,6 +295,8 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
   } catch (error) {
     if (write && db.inTransaction) db.exec('ROLLBACK');
     throw asImportError(error, request.fileName);
+  } finally {
+    if (!write) DryRunKeys.drop(db);
   }
 
   const report: ImportReport = {
@@ -331,6 +342,30 @@ function dropDeferrableIndexes(db: DB): string[] {
     .all(...DEFERRABLE_INDEXES) as string[];
   for (const name of DEFERRABLE_INDEXES) db.exec(`DROP INDEX IF EXISTS ${name}`);
   return rows;
+}
+
+/**
+ * The addresses a dry run has seen, for an exact "same as an earlier row" without the store's
+ * help: a temporary table of this connection (SQLite keeps it on disk when it grows), so a
+ * million-row preview does not hold a million strings in memory. Nothing reaches the store file.
+ */
+class DryRunKeys {
+  private readonly db: DB;
+
+  constructor(db: DB) {
+    this.db = db;
+    db.exec('CREATE TEMP TABLE IF NOT EXISTS dry_run_keys (key TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM temp.dry_run_keys;');
+  }
+
+  /** Remembers the key; true when it was already there. */
+  addIsRepeat(key: string): boolean {
+    // Cached per connection; SQLite re-prepares it when the table is created again.
+    return statement(this.db, 'INSERT OR IGNORE INTO temp.dry_run_keys (key) VALUES (?)').run(key).changes === 0;
+  }
+
+  static drop(db: DB): void {
+    db.exec('DROP TABLE IF EXISTS temp.dry_run_keys');
+  }
 }
 
 /** Fills empty fields (or overwrites, when asked) and records which import set each one. */

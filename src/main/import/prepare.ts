@@ -24,13 +24,6 @@ export interface PrepareContext {
   asOf: IsoDate;
   /** emailHash() of every erased address: such rows are refused. */
   erased: readonly string[];
-  /**
-   * Dry runs remember every key seen, so "duplicate in this file" is exact without a store.
-   * Real imports keep one bit per hash of a key only (a million keys would not fit the
-   * worker's heap): `maybeSeen` then means "possibly an earlier row's address", which the
-   * store's unique index settles.
-   */
-  exactSeen: boolean;
 }
 
 /** A row that will not become a contact: its reason, and the text to fix it from. */
@@ -52,7 +45,11 @@ export interface AcceptedRow {
   events: RowEvent[];
   /** The status the address gets if it is new. */
   evaluation: Pick<Evaluation, 'status' | 'reasons' | 'expiresAt'>;
-  /** An earlier row may have had this address (see PrepareContext.exactSeen). */
+  /**
+   * An earlier row may have had this address. Only one bit per hash of an address is kept
+   * (a million addresses would not fit the worker's heap), so the pipeline settles it:
+   * against the store's unique index, or in a dry run against a temporary table.
+   */
   maybeSeen: boolean;
   /** The record's text, kept only when maybeSeen (a duplicate row is stored with it). */
   raw: string | null;
@@ -63,7 +60,6 @@ export type PreparedRow = RefusedRow | AcceptedRow;
 export class RowPreparer {
   private readonly context: PrepareContext;
   private readonly erased: ReadonlySet<string>;
-  private readonly seenKeys = new Set<string>();
   /** One bit per 26-bit hash of a key (8 MiB): at a million addresses ~1.5 % of new ones look seen and cost one index lookup. */
   private readonly seenBits = new Uint8Array(1 << 23);
 
@@ -110,11 +106,6 @@ export class RowPreparer {
 
   /** Whether the key (possibly) came up before; remembers it. */
   private remember(key: string): boolean {
-    if (this.context.exactSeen) {
-      const seen = this.seenKeys.has(key);
-      this.seenKeys.add(key);
-      return seen;
-    }
     const hash = hash26(key);
     const mask = 1 << (hash & 7);
     const byte = hash >>> 3;

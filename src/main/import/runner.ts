@@ -25,10 +25,16 @@ export function importWorkerUrl(moduleUrl: string = import.meta.url): URL {
 
 export const IMPORT_HEAP_MB = 192;
 
+/** Previews of files up to this size run in the calling thread (about a quarter of a second of work). */
+export const IN_PROCESS_PREVIEW_BYTES = 2 * 1024 * 1024;
+
 export function workerRunner(dbPath: string, filesDir: string, dryRunInProcess?: ImportRunner): ImportRunner {
   return (request, clock, hooks) => {
-    // Dry runs write nothing; running them here avoids a worker start per preview.
-    if (request.dryRun && dryRunInProcess) return dryRunInProcess(request, clock, hooks);
+    // Dry runs write nothing; a small file's preview runs here, sparing a worker start. A big
+    // file's would hold up every other request for seconds, so it goes to the worker too.
+    if (request.dryRun && dryRunInProcess && fs.statSync(request.filePath).size <= IN_PROCESS_PREVIEW_BYTES) {
+      return dryRunInProcess(request, clock, hooks);
+    }
     return new Promise((resolve, reject) => {
       const data: ImportWorkerData = { dbPath, filesDir, request, clock };
       // A bounded heap: V8 otherwise grows it far past what the import keeps alive (measured:
