@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openWorkspace, type Workspace } from '../src/main/app/workspace.ts';
-import type { ContactDetail, ContactPage, ImportPreview, ImportReport, StatusSummary } from '../src/shared/contract/dto.ts';
+import type { ContactDetail, ContactPage, ImportPreview, ImportReport, RejectedRow, StatusSummary } from '../src/shared/contract/dto.ts';
 import type { Envelope } from '../src/shared/contract/envelope.ts';
 import { verifyLedger } from '../src/main/store/ledger.ts';
 import { tempDbPath, tempDir } from './helpers/temp.ts';
@@ -214,6 +214,22 @@ describe('workspace services', () => {
     expect(preview.counts).toEqual({ rows: 45_000, rejected: 180, duplicates: 270, merged: 1, added: 45_000 - 180 - 270 - 1 });
     const report = await call<ImportReport>(w, 'import.commit', { stagedId, source: 'web-form', collectedAt: '2026-01-01' });
     expect(report).toMatchObject(preview.counts);
+  });
+
+  it('a file of mostly bad rows: the report lists the first 10,000, the import keeps them all, paged in row order', async () => {
+    const w = workspace({ value: '2026-01-10' });
+    const bad = Array.from({ length: 10_050 }, (_, i) => `bad-${i}`);
+    const report = await importCsv(w, `email\ngood@example.no\n${bad.join('\n')}\n`);
+    expect(report).toMatchObject({ rows: 10_051, added: 1, rejected: 10_050 });
+    expect(report.rejectedRows).toHaveLength(10_000);
+    const first = await call<RejectedRow[]>(w, 'imports.rejectedRows', { importId: report.importId, limit: 6_000 });
+    const rest = await call<RejectedRow[]>(w, 'imports.rejectedRows', { importId: report.importId, afterRow: first.at(-1)!.rowNumber });
+    const all = [...first, ...rest];
+    expect(all.map((r) => r.rowNumber)).toEqual(bad.map((_, i) => i + 3));
+    expect(all.at(-1)).toEqual({ rowNumber: 10_052, reason: expect.stringContaining('bad-10049'), raw: 'bad-10049' });
+    expect(await call<RejectedRow[]>(w, 'imports.rejectedRows', { importId: report.importId, afterRow: 10_052 })).toEqual([]);
+    const missing = await w.dispatch('imports.rejectedRows', { importId: 999 });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
   it('runs a commit in a worker thread, reporting progress, leaving nothing behind on cancel', async () => {

@@ -171,6 +171,30 @@ describe('Tillit in the browser', () => {
     await expect.poll(() => page.getByTestId('contact-row').count()).toBe(2);
   });
 
+  it('a very dirty file: the preview says it holds the first 10,000 rejected rows, the report downloads every one', async () => {
+    const rows = Array.from({ length: 10_050 }, (_, i) => `ikke-adresse-${i};Rad ${i}`);
+    const file = path.join(dir, 'skitten.csv');
+    fs.writeFileSync(file, ['E-post;Navn', 'god@example.no;God', ...rows].join('\r\n'));
+    await page.getByTestId('nav-import').click();
+    await page.getByTestId('import-another').click();
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('staged-file').waitFor();
+    await page.getByTestId('import-source').selectOption('web-form');
+    await page.getByTestId('import-preview').waitFor();
+    await expect.poll(() => page.getByTestId('count-rejected').textContent()).toBe('10,050');
+    expect(await page.getByTestId('rejected-partial').textContent()).toContain('10,050 rows are rejected in all');
+    expect(await page.getByTestId('download-rejected').textContent()).toBe('Download the first 10,000 rejected rows (CSV)');
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-report').waitFor();
+    const report = page.getByTestId('import-report');
+    expect(await report.getByTestId('download-rejected').textContent()).toBe('Download rejected rows (CSV)');
+    const [download] = await Promise.all([page.waitForEvent('download'), report.getByTestId('download-rejected').click()]);
+    const lines = fs.readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/);
+    expect(lines).toHaveLength(1 + 10_050);
+    expect(lines.at(-1)).toContain('ikke-adresse-10049;Rad 10049');
+    await shot('11-import-report-dirty');
+  });
+
   it('refuses a page opened without the token', async () => {
     const other = await browser.newPage();
     await other.goto(server.appUrl.split('#')[0] ?? server.appUrl);

@@ -32,6 +32,7 @@ export function createHandlers(ctx: ServiceContext, imports: ImportService, vers
     'import.cancel': (input) => imports.cancel(input.stagedId),
     'import.undo': (input) => imports.undo(input.importId),
     'imports.list': () => imports.list(),
+    'imports.rejectedRows': (input) => imports.rejectedRows(input.importId, input.afterRow, input.limit),
     'export.run': (input) => runExport(ctx, input.profile, input.asOf),
   };
 }

@@ -4,6 +4,7 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { REPORT_REJECTED_LIMIT } from '../../shared/contract/dto.ts';
 import { AppError } from '../../shared/contract/envelope.ts';
 import { EXPORT_PROFILES, type ExportProfileId } from '../../shared/contract/requests.ts';
 import { isIsoDate } from '../../shared/dates/iso-date.ts';
@@ -127,7 +128,11 @@ async function run(command: string, args: string[], dbFlag: string | undefined, 
               `${report.duplicates} duplicates in the file, ${report.rejected} rejected.\n`,
           );
           for (const r of report.rejectedRows.slice(0, 20)) io.stdout(`  rejected ${r.reason}\n`);
-          if (report.rejectedRows.length > 20) io.stdout(`  … and ${report.rejectedRows.length - 20} more rejected rows (use --json for all)\n`);
+          if (report.rejected > 20) {
+            const more = report.rejected - 20;
+            const where = report.rejected <= REPORT_REJECTED_LIMIT ? '--json lists them all' : `--json lists the first ${REPORT_REJECTED_LIMIT.toLocaleString('en')}`;
+            io.stdout(`  … and ${more} more rejected rows (${where}${report.importId !== null ? `; every one is kept with import ${report.importId}` : ''})\n`);
+          }
         }
       } finally {
         workspace.close();

@@ -7,7 +7,7 @@
 // process, or the import worker's own connection).
 
 import fs from 'node:fs';
-import type { ImportPreview, ImportReport, PreviewRow, RejectedRow, RowOutcome } from '../../shared/contract/dto.ts';
+import { REPORT_REJECTED_LIMIT, type ImportPreview, type ImportReport, type PreviewRow, type RejectedRow, type RowOutcome } from '../../shared/contract/dto.ts';
 import { AppError } from '../../shared/contract/envelope.ts';
 import { headerSignature, suggestMapping, type FieldKey, type MappedRow } from '../../shared/import/mapping.ts';
 import { ImportFileError, readRecords, sniffFile, type RawRecord, type SniffOverrides, type SniffResult } from './read/index.ts';
@@ -207,7 +207,7 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
         const { rowNumber } = prepared;
         if (prepared.refused !== null) {
           counts.rejected += 1;
-          rejectedRows.push({ rowNumber, reason: prepared.refused, raw: prepared.raw });
+          if (rejectedRows.length < REPORT_REJECTED_LIMIT) rejectedRows.push({ rowNumber, reason: prepared.refused, raw: prepared.raw });
           if (write) insertRow.run(importId, rowNumber, 'rejected', prepared.refused, prepared.raw);
           preview(rowNumber, prepared.row, 'reject', [prepared.refused], []);
           continue;

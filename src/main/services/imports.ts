@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ImportPreview, ImportReport, ImportSummary, StagedFile } from '../../shared/contract/dto.ts';
+import type { ImportPreview, ImportReport, ImportSummary, RejectedRow, StagedFile } from '../../shared/contract/dto.ts';
 import { AppError } from '../../shared/contract/envelope.ts';
 import type { RequestParsed } from '../../shared/contract/requests.ts';
 import type { SourceKind } from '../../shared/consent/vocabulary.ts';
@@ -125,6 +125,17 @@ export class ImportService {
     const job = this.jobs.get(stagedId);
     job?.abort();
     return { cancelled: job !== undefined };
+  }
+
+  rejectedRows(importId: number, afterRow: number, limit: number): RejectedRow[] {
+    const { db } = this.ctx;
+    if (!db.prepare('SELECT 1 FROM imports WHERE id = ?').get(importId)) throw new AppError('not-found', `No import with id ${importId}.`);
+    return db
+      .prepare(
+        `SELECT row_number AS rowNumber, reason, raw FROM import_rows
+         WHERE import_id = ? AND outcome = 'rejected' AND row_number > ? ORDER BY row_number LIMIT ?`,
+      )
+      .all(importId, afterRow, limit) as RejectedRow[];
   }
 
   list(): ImportSummary[] {

@@ -344,6 +344,10 @@ export const en = {
     raw: 'Row as read',
     moreRejected: 'and {{count, number}} more in the download',
     downloadRejected: 'Download rejected rows (CSV)',
+    downloadFirstRejected: 'Download the first {{count, number}} rejected rows (CSV)',
+    rejectedPartial_one: '1 row is rejected in all. The import keeps every rejected row; download them all from its report.',
+    rejectedPartial_other:
+      '{{count, number}} rows are rejected in all; the preview holds the first 10,000. The import keeps every rejected row: download them all from its report.',
     commit_one: 'Import 1 contact',
     commit_other: 'Import {{count, number}} contacts',
     nothingToImport: 'No row can be imported: check the mapping of the e-mail column.',

@@ -125,6 +125,13 @@ export interface RejectedRow {
   raw: string;
 }
 
+/**
+ * A report or preview lists at most this many rejected rows (the counts are always complete):
+ * a file where every row is rejected would otherwise hold all of them in memory. A committed
+ * import keeps every rejected row; `imports.rejectedRows` pages through them.
+ */
+export const REPORT_REJECTED_LIMIT = 10_000;
+
 export type RowOutcome = 'add' | 'merge' | 'duplicate' | 'reject';
 
 export interface PreviewRow {

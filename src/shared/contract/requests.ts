@@ -15,6 +15,7 @@ import type {
   ImportReport,
   ImportSummary,
   RecordConsentResult,
+  RejectedRow,
   StagedFile,
   StatusSummary,
 } from './dto.ts';
@@ -140,6 +141,10 @@ export const requestSchemas = {
   'import.cancel': z.object({ stagedId: z.string().regex(/^[a-f0-9]{32}$/) }).strict(),
   'import.undo': z.object({ importId: id }).strict(),
   'imports.list': z.object({}).strict(),
+  /** A committed import's rejected rows in row order, a page at a time: pass the last row number seen. */
+  'imports.rejectedRows': z
+    .object({ importId: id, afterRow: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(10_000).default(10_000) })
+    .strict(),
   'export.run': z.object({ profile: z.enum(EXPORT_PROFILES), asOf: isoDate.optional() }).strict(),
 } as const;
 
@@ -159,6 +164,7 @@ export interface ResponseMap {
   'import.cancel': { cancelled: boolean };
   'import.undo': ImportSummary;
   'imports.list': ImportSummary[];
+  'imports.rejectedRows': RejectedRow[];
   'export.run': ExportResult;
 }
 

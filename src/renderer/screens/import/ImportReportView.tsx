@@ -37,7 +37,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
       </h2>
       <p className="muted">{t('import.reportSummary', { fileName: report.fileName, seconds: Math.max(0.1, report.durationMs / 1000).toFixed(1) })}</p>
       <ImportCounts counts={report} />
-      <RejectedRows rows={report.rejectedRows} total={report.rejected} fileName={report.fileName} />
+      <RejectedRows rows={report.rejectedRows} total={report.rejected} fileName={report.fileName} importId={report.importId} />
       {(undone || state === 'undone') && (
         <p className="notice neutral" role="status" data-testid="import-undone">
           {t('import.undoDone', { fileName: report.fileName })}
