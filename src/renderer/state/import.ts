@@ -85,6 +85,27 @@ const PREVIEW_FIELDS: readonly (keyof BatchSettings)[] = ['source', 'collectedAt
 
 let previewRun = 0;
 
+/** The wizard with no file chosen: where it starts, and where "Import another file" returns. */
+function emptyWizard(): Pick<
+  ImportState,
+  'staged' | 'uploading' | 'uploadError' | 'settings' | 'mapping' | 'overrides' | 'preview' | 'previewing' | 'previewError' | 'commitError' | 'notice' | 'report'
+> {
+  return {
+    staged: null,
+    uploading: null,
+    uploadError: null,
+    settings: freshSettings(),
+    mapping: null,
+    overrides: {},
+    preview: null,
+    previewing: false,
+    previewError: null,
+    commitError: null,
+    notice: null,
+    report: null,
+  };
+}
+
 export const useImport = create<ImportState>((set, get) => {
   /** The options both preview and commit take; proof only for the commit (it is not counted). */
   async function options(withProof: boolean): Promise<RequestInput<'import.commit'> | null> {
@@ -112,22 +133,11 @@ export const useImport = create<ImportState>((set, get) => {
   }
 
   return {
-    staged: null,
-    uploading: null,
-    uploadError: null,
-    settings: freshSettings(),
-    mapping: null,
-    overrides: {},
-    preview: null,
-    previewing: false,
-    previewError: null,
+    ...emptyWizard(),
     committing: false,
     cancelling: false,
     progress: null,
     stepStartedAt: null,
-    commitError: null,
-    notice: null,
-    report: null,
     history: null,
     historyError: null,
 
@@ -251,20 +261,7 @@ export const useImport = create<ImportState>((set, get) => {
 
     reset() {
       previewRun++;
-      set({
-        staged: null,
-        uploading: null,
-        uploadError: null,
-        settings: freshSettings(),
-        mapping: null,
-        overrides: {},
-        preview: null,
-        previewing: false,
-        previewError: null,
-        commitError: null,
-        notice: null,
-        report: null,
-      });
+      set(emptyWizard());
     },
   };
 });
