@@ -27,6 +27,8 @@ const CSV = [
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 async function shot(name: string): Promise<void> {
+  // From the top: a full-page capture of a scrolled window draws the sticky bars mid-page.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: screenshotPath(name), fullPage: true });
 }
 
