@@ -208,7 +208,14 @@ describe('workspace services', () => {
     const content = `email,name\n${rows.join('\n')}\n`;
     expect(content.length).toBeGreaterThan(2.1 * 2 ** 20);
     const stagedId = await stage(w, 'big.csv', content);
+    const progress: { jobId: string; step: string; current: number; total: number }[] = [];
+    w.subscribe((name, payload) => {
+      if (name === 'import.progress') progress.push(payload as (typeof progress)[number]);
+    });
     const preview = await call<ImportPreview>(w, 'import.preview', { stagedId, source: 'web-form', collectedAt: '2026-01-01' });
+    // The preview reports how far it has read, for the file it is checking.
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.every((p) => p.jobId === stagedId && p.step === 'reading' && p.total > 2 * 2 ** 20)).toBe(true);
     // Repeats: 450 rows with i % 100 = 99, less the 90 that are also not addresses (i % 500 =
     // 499), less the 90 whose earlier row was not an address (i % 500 = 299): 270.
     expect(preview.counts).toEqual({ rows: 45_000, rejected: 180, duplicates: 270, merged: 1, added: 45_000 - 180 - 270 - 1 });
@@ -230,6 +237,16 @@ describe('workspace services', () => {
     expect(await call<RejectedRow[]>(w, 'imports.rejectedRows', { importId: report.importId, afterRow: 10_052 })).toEqual([]);
     const missing = await w.dispatch('imports.rejectedRows', { importId: 999 });
     expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('a newer preview of the same file stops the one still running', async () => {
+    const w = workspace({ value: '2026-01-10' }, tempDbPath(dir), true);
+    const rows = Array.from({ length: 60_000 }, (_, i) => `person${i}@example.no,Person number ${i} with a longer name`);
+    const stagedId = await stage(w, 'big.csv', `email,name\n${rows.join('\n')}\n`);
+    const first = w.dispatch('import.preview', { stagedId, source: 'web-form', collectedAt: '2026-01-01' });
+    const second = await call<ImportPreview>(w, 'import.preview', { stagedId, source: 'purchase', collectedAt: '2026-01-01' });
+    expect(second.counts).toMatchObject({ rows: 60_000, added: 60_000 });
+    expect(await first).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('replaced by a newer one') } });
   });
 
   it('runs a commit in a worker thread, reporting progress, leaving nothing behind on cancel', async () => {

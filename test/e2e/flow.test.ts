@@ -197,6 +197,20 @@ describe('Tillit in the browser', () => {
     await shot('11-import-report-dirty');
   });
 
+  it('shows how far the preview of a big file has read', async () => {
+    const file = path.join(dir, 'stor.csv');
+    const rows = Array.from({ length: 200_000 }, (_, i) => `kunde${i}@firma${i % 300}.no;Kunde ${i};Etternavn ${i};Firma ${i % 900} AS`);
+    fs.writeFileSync(file, ['E-post;Fornavn;Etternavn;Firma', ...rows].join('\r\n'));
+    await page.getByTestId('import-another').click();
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('staged-file').waitFor({ timeout: 30_000 });
+    await page.getByTestId('import-source').selectOption('purchase');
+    await page.getByTestId('preview-progress').waitFor({ timeout: 30_000 });
+    await shot('12-preview-progress');
+    await expect.poll(() => page.getByTestId('count-rows').textContent(), { timeout: 60_000 }).toBe('200,000');
+    expect(await page.getByTestId('preview-progress').count()).toBe(0);
+  }, 120_000);
+
   it('refuses a page opened without the token', async () => {
     const other = await browser.newPage();
     await other.goto(server.appUrl.split('#')[0] ?? server.appUrl);

@@ -73,6 +73,8 @@ function requestFor(ctx: ServiceContext, input: RequestParsed<'import.commit'>, 
 
 export class ImportService {
   private readonly jobs = new Map<string, AbortController>();
+  /** The running preview of each staged file: a newer one (other settings) stops it. */
+  private readonly previews = new Map<string, AbortController>();
   private readonly ctx: ServiceContext;
   private readonly runner: ImportRunner;
 
@@ -85,30 +87,50 @@ export class ImportService {
     return { today: this.ctx.today(), now: this.ctx.now() };
   }
 
+  /** Reports a run's progress as 'import.progress' events: at most five a second, plus one whenever the step changes. */
+  private progressReporter(stagedId: string): NonNullable<ImportHooks['onProgress']> {
+    const started = Date.now();
+    let lastEmit = 0;
+    let lastStep = '';
+    return (step, current, total, rows) => {
+      const nowMs = Date.now();
+      if (step === lastStep && nowMs - lastEmit < 200) return;
+      lastEmit = nowMs;
+      lastStep = step;
+      const seconds = (nowMs - started) / 1000;
+      this.ctx.emit('import.progress', { jobId: stagedId, step, current, total, rowsPerSecond: seconds > 0 ? Math.round(rows / seconds) : 0 });
+    };
+  }
+
   async preview(input: RequestParsed<'import.preview'>): Promise<ImportPreview> {
-    const outcome = await this.runner(requestFor(this.ctx, input, true), this.clock(), {});
-    return outcome.preview;
+    // Changing a setting asks for a new preview; the old one's answer is no longer wanted,
+    // and on a big file it would keep a core busy for seconds.
+    this.previews.get(input.stagedId)?.abort();
+    const controller = new AbortController();
+    this.previews.set(input.stagedId, controller);
+    try {
+      // A big file takes seconds to check: the preview reports how far it has read.
+      const outcome = await this.runner(requestFor(this.ctx, input, true), this.clock(), {
+        signal: controller.signal,
+        onProgress: this.progressReporter(input.stagedId),
+      });
+      return outcome.preview;
+    } catch (error) {
+      if (controller.signal.aborted) throw new AppError('conflict', 'This preview was replaced by a newer one for the same file.');
+      throw error;
+    } finally {
+      if (this.previews.get(input.stagedId) === controller) this.previews.delete(input.stagedId);
+    }
   }
 
   async commit(input: RequestParsed<'import.commit'>): Promise<ImportReport> {
     if (this.jobs.size > 0) throw new AppError('conflict', 'Another import is running; wait for it to finish or cancel it.');
     const controller = new AbortController();
     this.jobs.set(input.stagedId, controller);
-    const started = Date.now();
-    let lastEmit = 0;
-    let lastStep = '';
     try {
       const outcome = await this.runner(requestFor(this.ctx, input, false), this.clock(), {
         signal: controller.signal,
-        onProgress: (step, current, total, rows) => {
-          // Throttled: at most five events a second, plus one whenever the step changes.
-          const nowMs = Date.now();
-          if (step === lastStep && nowMs - lastEmit < 200) return;
-          lastEmit = nowMs;
-          lastStep = step;
-          const seconds = (nowMs - started) / 1000;
-          this.ctx.emit('import.progress', { jobId: input.stagedId, step, current, total, rowsPerSecond: seconds > 0 ? Math.round(rows / seconds) : 0 });
-        },
+        onProgress: this.progressReporter(input.stagedId),
       });
       this.ctx.emit('import.progress', { jobId: input.stagedId, step: 'done', current: outcome.report.rows, total: outcome.report.rows, rowsPerSecond: 0 });
       this.ctx.emit('contacts.changed', { reason: 'import' });

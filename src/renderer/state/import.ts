@@ -42,6 +42,8 @@ interface ImportState {
   overrides: FormatOverrides;
   preview: ImportPreview | null;
   previewing: boolean;
+  /** How far the running preview has read the file (big files take seconds). */
+  previewProgress: ProgressEvent | null;
   previewError: unknown;
   committing: boolean;
   cancelling: boolean;
@@ -88,7 +90,19 @@ let previewRun = 0;
 /** The wizard with no file chosen: where it starts, and where "Import another file" returns. */
 function emptyWizard(): Pick<
   ImportState,
-  'staged' | 'uploading' | 'uploadError' | 'settings' | 'mapping' | 'overrides' | 'preview' | 'previewing' | 'previewError' | 'commitError' | 'notice' | 'report'
+  | 'staged'
+  | 'uploading'
+  | 'uploadError'
+  | 'settings'
+  | 'mapping'
+  | 'overrides'
+  | 'preview'
+  | 'previewing'
+  | 'previewProgress'
+  | 'previewError'
+  | 'commitError'
+  | 'notice'
+  | 'report'
 > {
   return {
     staged: null,
@@ -99,6 +113,7 @@ function emptyWizard(): Pick<
     overrides: {},
     preview: null,
     previewing: false,
+    previewProgress: null,
     previewError: null,
     commitError: null,
     notice: null,
@@ -193,7 +208,7 @@ export const useImport = create<ImportState>((set, get) => {
       const run = ++previewRun;
       const input = await options(false);
       if (!input) return;
-      set({ previewing: true, previewError: null });
+      set({ previewing: true, previewProgress: null, previewError: null });
       try {
         const preview = await api.call('import.preview', input);
         if (run === previewRun) set({ preview, previewing: false });
@@ -253,8 +268,13 @@ export const useImport = create<ImportState>((set, get) => {
     },
 
     onProgress(event) {
-      const { staged, committing, progress } = get();
-      if (!committing || !staged || event.jobId !== staged.stagedId) return;
+      const { staged, committing, previewing, progress } = get();
+      if (!staged || event.jobId !== staged.stagedId) return;
+      if (previewing && !committing) {
+        set({ previewProgress: event });
+        return;
+      }
+      if (!committing) return;
       const stepChanged = progress?.step !== event.step;
       set({ progress: event, ...(stepChanged && progress ? { stepStartedAt: Date.now() } : {}) });
     },

@@ -4,7 +4,9 @@
 
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../components/ErrorText.tsx';
+import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { useImport } from '../../state/import.ts';
+import { formatBytes } from '../../util/format.ts';
 import { ColumnMapping } from './ColumnMapping.tsx';
 import { CommitBar } from './CommitBar.tsx';
 import { DetectedFormat } from './DetectedFormat.tsx';
@@ -13,8 +15,9 @@ import { PreviewRows } from './PreviewRows.tsx';
 import { RejectedRows } from './RejectedRows.tsx';
 
 export function PreviewPanel() {
-  const { t } = useTranslation();
-  const { staged, preview, previewing, previewError } = useImport();
+  const { t, i18n } = useTranslation();
+  const { staged, preview, previewing, previewProgress, previewError } = useImport();
+  const reading = previewing && previewProgress?.step === 'reading' && previewProgress.total > 0 ? previewProgress : null;
   return (
     <section className="card preview" aria-labelledby="preview-title" aria-busy={previewing} data-testid="import-preview">
       <div className="card-head">
@@ -26,6 +29,14 @@ export function PreviewPanel() {
         )}
       </div>
       <p className="muted">{t('import.previewHelp')}</p>
+      {reading && (
+        <div data-testid="preview-progress">
+          <ProgressBar label={t('import.previewing')} value={reading.current} max={reading.total} />
+          <p className="muted small">
+            {t('import.progressBytes', { current: formatBytes(reading.current, t, i18n.language), total: formatBytes(reading.total, t, i18n.language) })}
+          </p>
+        </div>
+      )}
       <ErrorText error={previewError} testId="import-error" />
       {preview && (
         <div className={previewing ? 'stale' : ''}>
