@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tempDbPath, tempDir } from '../../../test/helpers/temp.ts';
-import { CONTACT_FIELDS, ContactInserter, type ContactField, type ContactRow, type NewContact } from './contacts.ts';
+import { CONTACT_FIELDS, ContactInserter, containsPattern, listContactRows, type ContactField, type ContactRow, type NewContact } from './contacts.ts';
 import { openStore, sqlLiteral } from './open.ts';
 
 const dir = tempDir();
@@ -62,5 +62,44 @@ describe('sqlLiteral', () => {
   it('refuses numbers that are not safe integers', () => {
     expect(() => sqlLiteral(1.5)).toThrow(/not an integer/);
     expect(() => sqlLiteral(Number.NaN)).toThrow(/not an integer/);
+  });
+});
+
+describe('search', () => {
+  const db = openStore(tempDbPath(dir));
+  const people: [string, string, string, string][] = [
+    ['kari@example.no', 'Åse', 'Ødegård', 'Bakeriet AS'],
+    ['per@example.no', 'Per', 'Hansen', '50% Rabatt [Oslo]'],
+    ['ola@example.no', 'Ola', 'Nordmann', 'A*B Eiendom'],
+    ['jose@example.es', 'José', 'Müller_Strauß', ''],
+  ];
+  const inserter = new ContactInserter(db, 0, 'now');
+  db.exec('PRAGMA foreign_keys = OFF'); // no import row: these tests are about matching only
+  for (const [email, firstName, lastName, company] of people) {
+    inserter.insert({ email, emailKey: email, fields: { ...noFields, firstName, lastName, company }, tags: [], status: 'implicit', reasons: [], expiresAt: null });
+  }
+  const found = (search: string): string[] => listContactRows(db, { search, sort: 'email', offset: 0, limit: 50 }).rows.map((r) => r.email);
+
+  it.each([
+    ['ødegård', ['kari@example.no']],
+    ['ØDEGÅRD', ['kari@example.no']],
+    ['åse ødeg', ['kari@example.no']], // first and last name together
+    ['a\u030Ase', ['kari@example.no']], // typed decomposed (a + ring) finds the composed name
+    ['BAKERIET', ['kari@example.no']],
+    ['50%', ['per@example.no']], // % is a plain character, not a wildcard
+    ['[oslo]', ['per@example.no']], // brackets are plain characters
+    ['a*b', ['ola@example.no']], // so is *
+    ['a?b', []],
+    ['müller_', ['jose@example.es']], // _ is a plain character
+    ['STRAUß', ['jose@example.es']], // ß has no one-letter upper case: matched as written
+    ['josé', ['jose@example.es']],
+    ['@example.no', ['kari@example.no', 'ola@example.no', 'per@example.no']],
+    ['nobody', []],
+  ])('%j finds %j', (search, emails) => {
+    expect(found(search)).toEqual(emails);
+  });
+
+  it('builds one class per cased letter', () => {
+    expect(containsPattern('Øy*1')).toBe('*[øØ][yY][*]1*');
   });
 });

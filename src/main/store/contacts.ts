@@ -88,6 +88,23 @@ const ORDER_BY: Record<ContactQuery['sort'], string> = {
   updated: 'updated_at DESC, id DESC',
 };
 
+/**
+ * A GLOB pattern that finds `text` anywhere, whatever its case, in every script: SQLite's
+ * LIKE folds ASCII letters only, so "ødegård" would not find "Ødegård". Each cased letter
+ * becomes a class of its two forms ([øØ]); GLOB's own special characters match themselves.
+ */
+export function containsPattern(text: string): string {
+  let pattern = '*';
+  for (const char of text.normalize('NFC')) {
+    const lower = char.toLowerCase();
+    const upper = char.toUpperCase();
+    if (lower !== upper && [...lower].length === 1 && [...upper].length === 1) pattern += `[${lower}${upper}]`;
+    else if (char === '*' || char === '?' || char === '[') pattern += `[${char}]`;
+    else pattern += char;
+  }
+  return `${pattern}*`;
+}
+
 function whereClause(query: Pick<ContactQuery, 'status' | 'search'>): { sql: string; params: unknown[] } {
   const parts = ['removed_at IS NULL'];
   const params: unknown[] = [];
@@ -97,11 +114,11 @@ function whereClause(query: Pick<ContactQuery, 'status' | 'search'>): { sql: str
   }
   const search = query.search?.trim();
   if (search) {
-    const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    parts.push(
-      "(email_key LIKE ? ESCAPE '\\' OR first_name LIKE ? ESCAPE '\\' OR last_name LIKE ? ESCAPE '\\' OR company LIKE ? ESCAPE '\\' OR (first_name || ' ' || last_name) LIKE ? ESCAPE '\\')",
-    );
-    params.push(like, like, like, like, like);
+    const pattern = containsPattern(search);
+    // "Ola Nordmann" spans both name columns; without a space, a match lies inside one of them.
+    const fullName = /\s/.test(search) ? " OR (first_name || ' ' || last_name) GLOB ?" : '';
+    parts.push(`(email_key GLOB ? OR first_name GLOB ? OR last_name GLOB ? OR company GLOB ?${fullName})`);
+    params.push(pattern, pattern, pattern, pattern, ...(fullName ? [pattern] : []));
   }
   return { sql: parts.join(' AND '), params };
 }

@@ -130,7 +130,8 @@ export function applyMapping(headers: string[], values: string[], mapping: Colum
 
   for (let i = 0; i < mapping.fields.length; i++) {
     const field = mapping.fields[i]!;
-    const value = (values[i] ?? '').trim();
+    // NFC: a Mac export writes "å" as a + ring; stored composed, it looks the same and is found the same way.
+    const value = (values[i] ?? '').trim().normalize('NFC');
     const header = headers[i] || `Column ${i + 1}`;
     if (value === '' || field === 'ignore') continue;
     switch (field) {
