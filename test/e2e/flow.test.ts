@@ -211,6 +211,17 @@ describe('Tillit in the browser', () => {
     expect(await page.getByTestId('preview-progress').count()).toBe(0);
   }, 120_000);
 
+  it('speaks Norwegian to a Norwegian browser, the import screen included', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'nb-NO' });
+    const norsk = await context.newPage();
+    await norsk.goto(server.appUrl);
+    await norsk.getByTestId('nav-import').click();
+    await norsk.getByRole('heading', { name: 'Importer en liste' }).waitFor();
+    expect(await norsk.getByTestId('nav-contacts').textContent()).toContain('Kontakter');
+    await norsk.screenshot({ path: screenshotPath('13-import-nb'), fullPage: true });
+    await context.close();
+  });
+
   it('refuses a page opened without the token', async () => {
     const other = await browser.newPage();
     await other.goto(server.appUrl.split('#')[0] ?? server.appUrl);

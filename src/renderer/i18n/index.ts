@@ -1,5 +1,6 @@
 // i18next, set up once before the first render; components use useTranslation(). English is
-// complete and the fallback; Norwegian (bokmål) covers the frame and the consent vocabulary.
+// complete and the fallback; Norwegian (bokmål) covers the whole UI. Messages from main (a
+// rejected row's reason) are English for now.
 
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
