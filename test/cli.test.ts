@@ -182,4 +182,30 @@ describe('tillit CLI', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
   });
+
+  it('a Mailchimp audience: opt-in and confirm times become explicit consent on those days; the unsubscribed and cleaned exports become a withdrawal and a bounce dated when they happened', () => {
+    const db = tempDbPath(dir);
+    const fixtures = path.resolve(import.meta.dirname, 'fixtures/import');
+    for (const kind of ['subscribed', 'unsubscribed', 'cleaned']) {
+      tillitJson<ImportJson>(db, ['import', path.join(fixtures, `mailchimp-${kind}.csv`), '--source', 'newsletter-signup', '--collected-at', '2026-05-01']);
+    }
+    const contacts = tillitJson<ContactJson[]>(db, ['list']);
+    expect(Object.fromEntries(contacts.map((c) => [c.email, c.status]))).toEqual({
+      'ola@bakeri.no': 'explicit',
+      'kari.hansen@example.no': 'explicit',
+      'per@olsen.no': 'unsubscribed',
+      'gammel@firma.no': 'bounced',
+    });
+    const store = new Database(db, { readonly: true });
+    const events = store.prepare('SELECT c.email, e.kind, e.date, e.basis FROM consent_events e JOIN contacts c ON c.id = e.contact_id ORDER BY e.id').raw().all();
+    store.close();
+    expect(events).toEqual([
+      ['ola@bakeri.no', 'opt-in', '2024-03-05', 'explicit'], // CONFIRM_TIME
+      ['kari.hansen@example.no', 'opt-in', '2023-01-17', 'explicit'],
+      ['per@olsen.no', 'opt-in', '2022-06-01', 'explicit'],
+      ['per@olsen.no', 'withdrawal', '2024-02-10', null], // UNSUB_TIME, not the day of the import
+      ['gammel@firma.no', 'opt-in', '2019-09-09', 'explicit'],
+      ['gammel@firma.no', 'hard-bounce', '2023-11-11', null], // CLEAN_TIME
+    ]);
+  });
 });

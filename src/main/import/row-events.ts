@@ -30,8 +30,10 @@ export function eventsForRow(consent: RowConsent, batch: BatchDefaults): RowEven
     const basis: Basis = consent.basis ?? (confirmed || consent.consent === true ? 'explicit' : (batch.basis ?? 'implicit'));
     events.push({ kind: 'opt-in', date: confirmed ?? collectedAt, source, basis, brand: batch.brand });
   }
-  if (consent.listStatus === 'unsubscribed') events.push({ kind: 'withdrawal', date: collectedAt });
-  if (consent.listStatus === 'cleaned') events.push({ kind: 'hard-bounce', date: collectedAt });
+  // Dated when it happened where the file says (Mailchimp's UNSUB_TIME), else when collected.
+  const statusDate = dateOf(consent.listStatusTime) ?? collectedAt;
+  if (consent.listStatus === 'unsubscribed') events.push({ kind: 'withdrawal', date: statusDate });
+  if (consent.listStatus === 'cleaned') events.push({ kind: 'hard-bounce', date: statusDate });
   return events;
 }
 

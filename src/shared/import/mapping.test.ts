@@ -192,7 +192,9 @@ describe('applyMapping', () => {
     ['ambiguous date', { Dato: 'collectedAt' }, { Dato: '3/5/2024' }, null, { collectedAt: null, problems: [{ column: 'Dato', message: '“3/5/2024” can be read as day/month or month/day; write it as YYYY-MM-DD (or 05.03.2024 for 5 March)' }] }],
     ['US date in a US export', { 'Create Date': 'collectedAt' }, { 'Create Date': '3/5/2024' }, 'hubspot', { collectedAt: '2024-03-05' }],
     ['Mailchimp times', { OPTIN_TIME: 'optInTime', CONFIRM_TIME: 'confirmTime' }, { OPTIN_TIME: '2024-03-05 10:11:12', CONFIRM_TIME: '2024-03-06 00:00:01' }, 'mailchimp', { optInTime: '2024-03-05', confirmTime: '2024-03-06', listStatus: 'subscribed' }],
-    ['Mailchimp unsubscribed export', { UNSUB_TIME: 'listStatus' }, { UNSUB_TIME: '2024-02-10 14:00:00' }, 'mailchimp', { listStatus: 'unsubscribed' }],
+    ['Mailchimp unsubscribed export', { UNSUB_TIME: 'listStatus' }, { UNSUB_TIME: '2024-02-10 14:00:00' }, 'mailchimp', { listStatus: 'unsubscribed', listStatusTime: '2024-02-10' }],
+    ['Mailchimp cleaned time', { CLEAN_TIME: 'listStatus' }, { CLEAN_TIME: '2023-11-11 11:11:11' }, 'mailchimp', { listStatus: 'cleaned', listStatusTime: '2023-11-11' }],
+    ['Mailchimp unreadable unsubscribe time', { UNSUB_TIME: 'listStatus' }, { UNSUB_TIME: 'last week' }, 'mailchimp', { listStatus: 'unsubscribed', problems: [{ column: 'UNSUB_TIME', message: expect.stringContaining('last week') }] }],
     ['Mailchimp cleaned export, even if the column is not mapped', { CLEAN_TIME: 'ignore' }, { CLEAN_TIME: '' }, 'mailchimp', { listStatus: 'cleaned' }],
     ['listmonk blocklisted', { status: 'listStatus' }, { status: 'blocklisted' }, 'listmonk', { listStatus: 'unsubscribed' }],
     ['listmonk disabled is not an unsubscribe', { status: 'listStatus' }, { status: 'disabled' }, 'listmonk', { listStatus: null, problems: [{ column: 'status', message: '“disabled” (switched off by the list owner) is not an unsubscribe; no list status is recorded' }] }],
@@ -203,7 +205,7 @@ describe('applyMapping', () => {
   ];
   it.each(consentCases)('consent: %s', (_name, fields, values, layout, expected) => {
     const consent = row(fields, values, layout).consent;
-    expect(consent).toEqual({ source: null, collectedAt: null, basis: null, consent: null, optInTime: null, confirmTime: null, listStatus: null, problems: [], ...expected });
+    expect(consent).toEqual({ source: null, collectedAt: null, basis: null, consent: null, optInTime: null, confirmTime: null, listStatus: null, listStatusTime: null, problems: [], ...expected });
   });
 
   it('names a nameless column by its number in problems', () => {

@@ -42,6 +42,8 @@ export interface RowConsent {
   optInTime: string | null;
   confirmTime: string | null;
   listStatus: 'subscribed' | 'unsubscribed' | 'cleaned' | 'pending' | null;
+  /** ISO date the list status took effect, where the file says (Mailchimp's UNSUB_TIME, CLEAN_TIME). */
+  listStatusTime: string | null;
   /** Cells that could not be read; the header names the column. */
   problems: { column: string; message: string }[];
 }
@@ -98,7 +100,7 @@ export function suggestMapping(headers: string[], format?: string): ColumnMappin
 function emptyRow(): MappedRow {
   return {
     email: '', otherEmails: '', firstName: '', lastName: '', company: '', title: '', phone: '', city: '', country: '', tags: [], note: '',
-    consent: { source: null, collectedAt: null, basis: null, consent: null, optInTime: null, confirmTime: null, listStatus: null, problems: [] },
+    consent: { source: null, collectedAt: null, basis: null, consent: null, optInTime: null, confirmTime: null, listStatus: null, listStatusTime: null, problems: [] },
   };
 }
 
@@ -178,7 +180,7 @@ export function applyMapping(headers: string[], values: string[], mapping: Colum
         break;
       }
       case 'listStatus':
-        readListStatus(header, value, consent, problem);
+        readListStatus(header, value, usDates, consent, problem);
         break;
       default:
         // Plain text fields: the first non-empty column wins (Outlook has several phones).
@@ -193,15 +195,15 @@ export function applyMapping(headers: string[], values: string[], mapping: Colum
   return row;
 }
 
-function readListStatus(header: string, value: string, consent: RowConsent, problem: (column: string, message: string) => void): void {
+function readListStatus(header: string, value: string, usDates: boolean, consent: RowConsent, problem: (column: string, message: string) => void): void {
   const h = normalizeHeader(header);
-  // Mailchimp's UNSUB_TIME / CLEAN_TIME: the status is the column's, the cell is its time.
-  if (h === 'unsubtime') {
-    consent.listStatus = 'unsubscribed';
-    return;
-  }
-  if (h === 'cleantime') {
-    consent.listStatus = 'cleaned';
+  // Mailchimp's UNSUB_TIME / CLEAN_TIME: the status is the column's, the cell is its time,
+  // which dates the withdrawal or bounce (not the day of the import).
+  if (h === 'unsubtime' || h === 'cleantime') {
+    consent.listStatus = h === 'unsubtime' ? 'unsubscribed' : 'cleaned';
+    const parsed = parseDate(value, usDates);
+    if (parsed.date) consent.listStatusTime = parsed.date;
+    else problem(header, parsed.problem ?? `“${value}” is not a date`);
     return;
   }
   // HubSpot's "Unsubscribed from all email" is a yes/no.

@@ -126,9 +126,9 @@ describe('CSV exports', () => {
       fields: ['firstName', 'lastName', 'email', 'company', 'title', 'phone', 'ignore', 'city', 'consent', 'source', 'collectedAt'],
     });
     expect(records.map((r) => applyMapping(sniff.headers, r.values, mapping).consent)).toEqual([
-      { source: 'web-form', collectedAt: '2024-03-05', basis: null, consent: true, optInTime: null, confirmTime: null, listStatus: null, problems: [] },
-      { source: 'event-booth', collectedAt: '2024-03-04', basis: null, consent: false, optInTime: null, confirmTime: null, listStatus: null, problems: [] },
-      { source: 'business-card', collectedAt: '2024-02-29', basis: null, consent: true, optInTime: null, confirmTime: null, listStatus: null, problems: [] },
+      { source: 'web-form', collectedAt: '2024-03-05', basis: null, consent: true, optInTime: null, confirmTime: null, listStatus: null, listStatusTime: null, problems: [] },
+      { source: 'event-booth', collectedAt: '2024-03-04', basis: null, consent: false, optInTime: null, confirmTime: null, listStatus: null, listStatusTime: null, problems: [] },
+      { source: 'business-card', collectedAt: '2024-02-29', basis: null, consent: true, optInTime: null, confirmTime: null, listStatus: null, listStatusTime: null, problems: [] },
     ]);
   });
 
