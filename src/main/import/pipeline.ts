@@ -77,7 +77,7 @@ export function chooseMapping(db: DB, sniffed: SniffResult, requested: string[] 
   if (requested) {
     fields = requested;
   } else {
-    const remembered = db.prepare('SELECT fields FROM column_mappings WHERE signature = ?').pluck().get(headerSignature(sniffed.headers)) as
+    const remembered = statement(db, 'SELECT fields FROM column_mappings WHERE signature = ?').pluck().get(headerSignature(sniffed.headers)) as
       | string
       | undefined;
     if (remembered) fields = JSON.parse(remembered) as string[];
@@ -126,7 +126,7 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
   const previewLimit = request.previewRows ?? 0;
   /** Existing contacts this import merged into or revived: a later row with the address is a duplicate. */
   const touchedIds = new Set<number>();
-  const storeIsEmpty = db.prepare('SELECT NOT EXISTS (SELECT 1 FROM contacts)').pluck().get() === 1;
+  const storeIsEmpty = statement(db, 'SELECT NOT EXISTS (SELECT 1 FROM contacts)').pluck().get() === 1;
   const write = !request.dryRun;
   const context: PrepareContext = {
     headers: sniffed.headers,
@@ -134,7 +134,7 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
     batch: { source: request.source, collectedAt: request.collectedAt, basis: request.basis, brand: request.brand },
     settings,
     asOf,
-    erased: db.prepare('SELECT email_sha256 FROM erasures').pluck().all() as string[],
+    erased: statement(db, 'SELECT email_sha256 FROM erasures').pluck().all() as string[],
   };
   const fileSize = fs.statSync(request.filePath).size;
 
@@ -145,7 +145,7 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
   // The original file is kept as evidence. Content-addressed and write-once, so copying it
   // before the transaction cannot leave anything half-done in the store.
   const original = write ? storeEvidenceFile(filesDir, { fileName: request.fileName, path: request.filePath }) : null;
-  const insertRow = db.prepare('INSERT INTO import_rows (import_id, row_number, outcome, reason, raw) VALUES (?, ?, ?, ?, ?)');
+  const insertRow = statement(db, 'INSERT INTO import_rows (import_id, row_number, outcome, reason, raw) VALUES (?, ?, ?, ?, ?)');
 
   if (write) {
     // A larger page cache for the import's one big transaction (16 MiB; SQLite's default is 2).
@@ -162,24 +162,24 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
         now,
       );
       if (request.evidence) proofEvidenceId = insertEvidence(db, filesDir, request.evidence, now);
+      const insertImport = statement(
+        db,
+        `INSERT INTO imports (file_name, file_sha256, file_size, format, encoding, delimiter, layout, mapping, source, collected_at, basis, brand,
+                              evidence_id, rows, added, merged, duplicates, rejected, state, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 'committed', ?)`,
+      );
       importId = Number(
-        db
-          .prepare(
-            `INSERT INTO imports (file_name, file_sha256, file_size, format, encoding, delimiter, layout, mapping, source, collected_at, basis, brand,
-                                  evidence_id, rows, added, merged, duplicates, rejected, state, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 'committed', ?)`,
-          )
-          .run(
-            request.fileName, original!.sha256, original!.size, sniffed.format, sniffed.encoding, sniffed.delimiter, mapping.layout,
-            JSON.stringify(mapping.fields), request.source, request.collectedAt, request.basis, request.brand, proofEvidenceId ?? originalEvidenceId, now,
-          ).lastInsertRowid,
+        insertImport.run(
+          request.fileName, original!.sha256, original!.size, sniffed.format, sniffed.encoding, sniffed.delimiter, mapping.layout,
+          JSON.stringify(mapping.fields), request.source, request.collectedAt, request.basis, request.brand, proofEvidenceId ?? originalEvidenceId, now,
+        ).lastInsertRowid,
       );
     }
     const evidenceId = proofEvidenceId ?? originalEvidenceId;
     const contacts = write ? new ContactInserter(db, importId!, clock.now) : null;
     const ledger = write ? new LedgerAppender(db, clock.now, { importId: importId!, evidenceId }) : null;
     // Big file, small store: rebuild the secondary indexes once at the end instead.
-    const storeSize = db.prepare('SELECT COUNT(*) FROM contacts').pluck().get() as number;
+    const storeSize = statement(db, 'SELECT COUNT(*) FROM contacts').pluck().get() as number;
     if (write && storeSize < 20_000 && fileSize > 4 * 1024 * 1024) deferredIndexes = dropDeferrableIndexes(db);
 
     const preview = (rowNumber: number, row: MappedRow | null, outcome: RowOutcome, problems: string[], warnings: string[]): void => {
@@ -281,11 +281,12 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
       for (const sql of deferredIndexes) db.exec(sql);
       hooks.onProgress?.('statuses', 0, touchedIds.size, counts.rows);
       recomputeContacts(db, touchedIds, clock.today);
-      db.prepare('UPDATE imports SET rows = ?, added = ?, merged = ?, duplicates = ?, rejected = ? WHERE id = ?').run(
+      statement(db, 'UPDATE imports SET rows = ?, added = ?, merged = ?, duplicates = ?, rejected = ? WHERE id = ?').run(
         counts.rows, counts.added, counts.merged, counts.duplicates, counts.rejected, importId,
       );
       if (request.mapping) {
-        db.prepare(
+        statement(
+          db,
           'INSERT INTO column_mappings (signature, fields, updated_at) VALUES (?, ?, ?) ON CONFLICT (signature) DO UPDATE SET fields = excluded.fields, updated_at = excluded.updated_at',
         ).run(headerSignature(sniffed.headers), JSON.stringify(mapping.fields), clock.now);
       }
