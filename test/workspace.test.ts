@@ -154,7 +154,15 @@ describe('workspace services', () => {
     await call(w, 'import.undo', { importId: second.importId });
     const kari = await contactByEmail(w, 'kari@example.no');
     expect(kari.contact.company).toBe('');
+    expect(kari.contact.firstName).toBe('Kari'); // set by the first import: kept
     expect(kari.contact.status).toBe('implicit'); // back to the first import's purchase
+    // The hidden contact keeps no data the undone import brought; the merged one keeps the first import's.
+    const rows = w.context.db.prepare('SELECT email, first_name, field_sources, removed_at IS NOT NULL AS hidden FROM contacts ORDER BY id').raw().all();
+    expect(rows).toEqual([
+      ['ola@nordmann.no', 'Ola', JSON.stringify({ firstName: first.importId, lastName: first.importId, company: first.importId }), 0],
+      ['kari@example.no', 'Kari', JSON.stringify({ firstName: first.importId, lastName: first.importId }), 0],
+      ['new@example.no', '', '{}', 1],
+    ]);
     expect(kari.events.filter((e) => e.kind === 'void')).toHaveLength(1);
     const page = await call<ContactPage>(w, 'contacts.list', {});
     expect(page.items.map((c) => c.email).sort()).toEqual(['kari@example.no', 'ola@nordmann.no']);

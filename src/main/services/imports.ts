@@ -10,7 +10,8 @@ import type { RequestParsed } from '../../shared/contract/requests.ts';
 import type { SourceKind } from '../../shared/consent/vocabulary.ts';
 import type { ImportClock, ImportHooks, ImportOutcome, ImportRequest } from '../import/pipeline.ts';
 import { FIELD_COLUMNS } from '../store/contacts.ts';
-import { appendEvents } from '../store/ledger.ts';
+import { LedgerAppender } from '../store/ledger.ts';
+import { statement } from '../store/open.ts';
 import type { ServiceContext } from './context.ts';
 import { evidenceData } from './consent.ts';
 import { recomputeContacts } from './status.ts';
@@ -70,6 +71,9 @@ function requestFor(ctx: ServiceContext, input: RequestParsed<'import.commit'>, 
     previewRows: dryRun ? PREVIEW_ROWS : 0,
   };
 }
+
+/** Events and contacts handled at a time when undoing an import. */
+const UNDO_PAGE = 10_000;
 
 export class ImportService {
   private readonly jobs = new Map<string, AbortController>();
@@ -176,45 +180,69 @@ export class ImportService {
     if (!row) throw new AppError('not-found', `No import with id ${importId}.`);
     if (row.state === 'undone') throw new AppError('conflict', `Import ${importId} (${row.file_name}) was already undone on ${row.undone_at}.`);
     const now = this.ctx.now();
+    const today = this.ctx.today();
+    // Set by set, in SQL, in one transaction: a big import has a million events and contacts.
     db.transaction(() => {
-      const events = db
-        .prepare(
-          `SELECT e.id, e.contact_id FROM consent_events e
-           WHERE e.import_id = ? AND e.kind != 'void' AND NOT EXISTS (SELECT 1 FROM consent_events s WHERE s.supersedes = e.id)`,
-        )
-        .all(importId) as { id: number; contact_id: number }[];
-      appendEvents(
+      // Every live event of the import is voided by a new event (the ledger only grows).
+      const ledger = new LedgerAppender(db, now);
+      const liveEvents = statement(
         db,
-        events.map((e) => ({ contactId: e.contact_id, kind: 'void', date: this.ctx.today(), supersedes: e.id, note: `undo of import ${importId}` })),
-        now,
+        `SELECT e.id, e.contact_id FROM consent_events e
+         WHERE e.import_id = ? AND e.id > ? AND e.kind != 'void' AND NOT EXISTS (SELECT 1 FROM consent_events s WHERE s.supersedes = e.id)
+         ORDER BY e.id LIMIT ?`,
       );
-      const touched = db
-        .prepare(`SELECT id, field_sources FROM contacts WHERE id IN (SELECT contact_id FROM consent_events WHERE import_id = ?) OR created_import_id = ?`)
-        .all(importId, importId) as { id: number; field_sources: string }[];
-      for (const contact of touched) clearFieldsSetBy(this.ctx, contact, importId, now);
+      for (let after = 0; ; ) {
+        const events = liveEvents.all(importId, after, UNDO_PAGE) as { id: number; contact_id: number }[];
+        if (events.length === 0) break;
+        ledger.append(events.map((e) => ({ contactId: e.contact_id, kind: 'void', date: today, supersedes: e.id, note: `undo of import ${importId}` })));
+        after = events.at(-1)!.id;
+      }
+      // The contacts it created or gave events to; of those it created, the ones left with no
+      // other evidence are hidden (kept, so the ledger still points at them).
+      db.exec('DROP TABLE IF EXISTS temp.undo_contacts; DROP TABLE IF EXISTS temp.undo_hidden;');
       db.prepare(
-        `UPDATE contacts SET removed_at = ? WHERE created_import_id = ? AND removed_at IS NULL
-           AND NOT EXISTS (SELECT 1 FROM consent_events e WHERE e.contact_id = contacts.id AND e.kind != 'void'
-                           AND (e.import_id IS NULL OR e.import_id != ?)
-                           AND NOT EXISTS (SELECT 1 FROM consent_events s WHERE s.supersedes = e.id))`,
-      ).run(now, importId, importId);
+        `CREATE TEMP TABLE undo_contacts AS
+           SELECT contact_id AS id FROM consent_events WHERE import_id = ? UNION SELECT id FROM contacts WHERE created_import_id = ?`,
+      ).run(importId, importId);
+      db.prepare(
+        `CREATE TEMP TABLE undo_hidden AS
+           SELECT c.id FROM contacts c JOIN temp.undo_contacts u ON u.id = c.id
+           WHERE c.created_import_id = ? AND c.removed_at IS NULL
+             AND NOT EXISTS (SELECT 1 FROM consent_events e WHERE e.contact_id = c.id AND e.kind != 'void'
+                             AND (e.import_id IS NULL OR e.import_id != ?)
+                             AND NOT EXISTS (SELECT 1 FROM consent_events s WHERE s.supersedes = e.id))`,
+      ).run(importId, importId);
+      // One pass over those contacts: the fields this import filled are cleared (field_sources
+      // says which), and the hidden ones get removed_at.
+      const clearColumns = Object.entries(FIELD_COLUMNS)
+        .map(([field, column]) => `${column} = CASE WHEN field_sources ->> '$.${field}' = :importId THEN '' ELSE ${column} END`)
+        .join(',\n             ');
+      db.prepare(
+        `UPDATE contacts SET
+             ${clearColumns},
+             field_sources = (SELECT json_group_object(key, value) FROM json_each(contacts.field_sources) WHERE value != :importId),
+             removed_at = CASE WHEN id IN (SELECT id FROM temp.undo_hidden) THEN :now ELSE removed_at END,
+             updated_at = :now
+         WHERE id IN (SELECT id FROM temp.undo_contacts)
+           AND (EXISTS (SELECT 1 FROM json_each(contacts.field_sources) WHERE value = :importId) OR id IN (SELECT id FROM temp.undo_hidden))`,
+      ).run({ importId, now });
       db.prepare("UPDATE imports SET state = 'undone', undone_at = ? WHERE id = ?").run(now, importId);
-      recomputeContacts(db, touched.map((c) => c.id), this.ctx.today());
+      // Statuses of the contacts still shown (hidden ones are listed nowhere).
+      const livePage = statement(
+        db,
+        'SELECT u.id FROM temp.undo_contacts u JOIN contacts c ON c.id = u.id WHERE c.removed_at IS NULL AND u.id > ? ORDER BY u.id LIMIT ?',
+      ).pluck();
+      for (let after = 0; ; ) {
+        const ids = livePage.all(after, UNDO_PAGE) as number[];
+        if (ids.length === 0) break;
+        recomputeContacts(db, ids, today);
+        after = ids.at(-1)!;
+      }
+      db.exec('DROP TABLE temp.undo_contacts; DROP TABLE temp.undo_hidden;');
     })();
     this.ctx.emit('contacts.changed', { reason: 'undo' });
     return toSummary(db.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as ImportRow);
   }
-}
-
-function clearFieldsSetBy(ctx: ServiceContext, contact: { id: number; field_sources: string }, importId: number, now: string): void {
-  const sources = JSON.parse(contact.field_sources) as Record<string, number>;
-  const columns: Record<string, string> = FIELD_COLUMNS;
-  const cleared = Object.keys(sources).filter((field) => sources[field] === importId && columns[field] !== undefined);
-  if (cleared.length === 0) return;
-  for (const field of cleared) delete sources[field];
-  ctx.db
-    .prepare(`UPDATE contacts SET ${cleared.map((f) => `${columns[f]} = ''`).join(', ')}, field_sources = ?, updated_at = ? WHERE id = ?`)
-    .run(JSON.stringify(sources), now, contact.id);
 }
 
 interface ImportRow {
