@@ -257,6 +257,27 @@ describe('workspace services', () => {
     expect(await first).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('replaced by a newer one') } });
   });
 
+  it('lists the contacts whose consent ends by a date, soonest first, for today and for another date', async () => {
+    const w = workspace({ value: '2026-01-10' });
+    await importCsv(w, 'email\nsoon@example.no\n', { source: 'purchase', collectedAt: '2024-02-01' }); // ends 2026-02-01
+    await importCsv(w, 'email\nsooner@example.no\n', { source: 'purchase', collectedAt: '2024-01-20' }); // ends 2026-01-20
+    await importCsv(w, 'email\nlater@example.no\n', { source: 'purchase', collectedAt: '2025-06-01' }); // ends 2027-06-01
+    await importCsv(w, 'email\nexplicit@example.no\n', { source: 'web-form', basis: 'explicit', collectedAt: '2025-06-01' }); // never ends
+    const emails = (page: ContactPage): string[] => page.items.map((c) => c.email);
+    const within60 = await call<ContactPage>(w, 'contacts.list', { status: ['implicit'], expiresBy: '2026-03-11', sort: 'expires' });
+    expect(emails(within60)).toEqual(['sooner@example.no', 'soon@example.no']);
+    expect(within60.total).toBe(2);
+    expect(within60.items.map((c) => c.consentExpiresAt)).toEqual(['2026-01-20', '2026-02-01']);
+    // As of 2026-01-25 "sooner" has lapsed (needs re-confirmation); only "soon" is implicit and ending.
+    const later = await call<ContactPage>(w, 'contacts.list', { status: ['implicit'], expiresBy: '2026-03-26', asOf: '2026-01-25' });
+    expect(emails(later)).toEqual(['soon@example.no']);
+    expect(emails(await call<ContactPage>(w, 'contacts.list', { expiresBy: '2030-01-01', sort: 'expires' }))).toEqual([
+      'sooner@example.no',
+      'soon@example.no',
+      'later@example.no',
+    ]);
+  });
+
   it('runs a commit in a worker thread, reporting progress, leaving nothing behind on cancel', async () => {
     const w = workspace({ value: '2026-01-10' }, tempDbPath(dir), true);
     const progress: string[] = [];

@@ -54,6 +54,7 @@ export function listContacts(ctx: ServiceContext, input: RequestParsed<'contacts
   let total = 0;
   for (const contact of contactsAsOf(ctx, asOf, input.search)) {
     if (wanted && !wanted.has(contact.status)) continue;
+    if (input.expiresBy !== undefined && (contact.consentExpiresAt === null || contact.consentExpiresAt > input.expiresBy)) continue;
     if (total >= input.offset && items.length < input.limit) items.push(contact);
     total += 1;
   }

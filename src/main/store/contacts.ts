@@ -76,7 +76,9 @@ export function findContactByKey(db: DB, emailKey: string): ContactRow | undefin
 export interface ContactQuery {
   status?: readonly Status[];
   search?: string;
-  sort: 'name' | 'email' | 'status' | 'updated';
+  /** Only contacts whose cached consent ends on or before this date. */
+  expiresBy?: IsoDate;
+  sort: 'name' | 'email' | 'status' | 'updated' | 'expires';
   offset: number;
   limit: number;
 }
@@ -86,6 +88,7 @@ const ORDER_BY: Record<ContactQuery['sort'], string> = {
   email: 'email_key',
   status: 'status, last_name COLLATE NOCASE, first_name COLLATE NOCASE, email_key',
   updated: 'updated_at DESC, id DESC',
+  expires: 'consent_expires_at, last_name COLLATE NOCASE, first_name COLLATE NOCASE, email_key',
 };
 
 /**
@@ -105,9 +108,13 @@ export function containsPattern(text: string): string {
   return `${pattern}*`;
 }
 
-function whereClause(query: Pick<ContactQuery, 'status' | 'search'>): { sql: string; params: unknown[] } {
+function whereClause(query: Pick<ContactQuery, 'status' | 'search' | 'expiresBy'>): { sql: string; params: unknown[] } {
   const parts = ['removed_at IS NULL'];
   const params: unknown[] = [];
+  if (query.expiresBy !== undefined) {
+    parts.push('consent_expires_at IS NOT NULL AND consent_expires_at <= ?');
+    params.push(query.expiresBy);
+  }
   if (query.status && query.status.length > 0) {
     parts.push(`status IN (${query.status.map(() => '?').join(', ')})`);
     params.push(...query.status);

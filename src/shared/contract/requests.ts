@@ -85,9 +85,12 @@ export const requestSchemas = {
       status: z.array(z.enum(STATUSES)).optional(),
       search: z.string().max(200).optional(),
       asOf: isoDate.optional(),
+      /** Only contacts whose consent ends on or before this date (the first day it no longer counts). */
+      expiresBy: isoDate.optional(),
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(1000).default(100),
-      sort: z.enum(['name', 'email', 'status', 'updated']).default('name'),
+      /** 'expires': soonest first. For a date other than today, pages come in name order. */
+      sort: z.enum(['name', 'email', 'status', 'updated', 'expires']).default('name'),
     })
     .strict(),
   'contacts.get': z.object({ id, asOf: isoDate.optional() }).strict(),

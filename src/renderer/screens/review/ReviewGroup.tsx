@@ -16,7 +16,7 @@ import { collectContactIds } from '../../state/selection.ts';
 import { formatNumber } from '../../util/format.ts';
 import { RecordEvidenceForm } from '../contacts/RecordEvidenceForm.tsx';
 import { GROUP_TEXT, type ReviewGroupDef } from './groups.ts';
-import { useGroupContacts } from './useGroupContacts.ts';
+import { groupFilter, useGroupContacts } from './useGroupContacts.ts';
 
 export function ReviewGroup({ group, asOf }: { group: ReviewGroupDef; asOf: string }) {
   const { t, i18n } = useTranslation();
@@ -25,9 +25,7 @@ export function ReviewGroup({ group, asOf }: { group: ReviewGroupDef; asOf: stri
   const queryAsOf = useContacts((s) => s.query.asOf);
   const setQuery = useContacts((s) => s.setQuery);
   const openContact = useContact((s) => s.open);
-  const summary = useApp((s) => s.summary);
-  const candidates = summary ? group.statuses.reduce((sum, status) => sum + summary.byStatus[status], 0) : null;
-  const { count, sample, allIds, scan, waiting, start, error } = useGroupContacts(group, asOf, queryAsOf, revision, candidates);
+  const { count, sample, error } = useGroupContacts(group, asOf, queryAsOf, revision);
   // The group's own selection (not the Contacts screen's): it is only for this bulk action.
   const [selected, setSelected] = useState<number[] | null>(null);
   const [collecting, setCollecting] = useState<{ done: number; total: number } | null>(null);
@@ -41,13 +39,9 @@ export function ReviewGroup({ group, asOf }: { group: ReviewGroupDef; asOf: stri
   async function selectAll(): Promise<void> {
     setNotice('');
     setSelectError(null);
-    if (allIds) {
-      setSelected(allIds);
-      return;
-    }
     setCollecting({ done: 0, total: count ?? 0 });
     try {
-      const ids = await collectContactIds({ status: group.statuses, asOf: queryAsOf ?? undefined }, { onProgress: (done, total) => setCollecting({ done, total }) });
+      const ids = await collectContactIds(groupFilter(group, asOf, queryAsOf), { onProgress: (done, total) => setCollecting({ done, total }) });
       if (ids && ids.length > 0) setSelected(ids);
     } catch (e) {
       setSelectError(e);
@@ -68,11 +62,9 @@ export function ReviewGroup({ group, asOf }: { group: ReviewGroupDef; asOf: stri
       <header className="card-head">
         <h2 id={titleId}>
           {t(text.title)}{' '}
-          {!waiting && (
-            <span className="count-pill" data-testid={`review-count-${group.id}`}>
-              {count === null ? '…' : n(count)}
-            </span>
-          )}
+          <span className="count-pill" data-testid={`review-count-${group.id}`}>
+            {count === null ? '…' : n(count)}
+          </span>
         </h2>
         {count !== null && count > 0 && (
           <div className="actions tight">
@@ -95,18 +87,6 @@ export function ReviewGroup({ group, asOf }: { group: ReviewGroupDef; asOf: stri
       {group.oneToOneNotice && count !== null && count > 0 && (
         <p className="notice warn" role="note" data-testid="one-to-one-notice">
           {t('review.notPermittedNotice')}
-        </p>
-      )}
-      {waiting && candidates !== null && (
-        <p>
-          <button type="button" onClick={start} data-testid={`review-scan-${group.id}`}>
-            {t('review.expiringStart', { count: candidates, n: n(candidates) })}
-          </button>
-        </p>
-      )}
-      {scan && (
-        <p className="busy" role="status">
-          {t('review.expiringScan', { done: n(scan.done), total: n(scan.total) })}
         </p>
       )}
       {collecting && (
