@@ -208,4 +208,24 @@ describe('tillit CLI', () => {
       ['gammel@firma.no', 'hard-bounce', '2023-11-11', null], // CLEAN_TIME
     ]);
   });
+
+  it('imports a folder of vCard files (a business-card app’s export) as one import; a folder without any is refused', () => {
+    const db = tempDbPath(dir);
+    const folder = path.join(dir, 'Visittkort');
+    fs.mkdirSync(folder);
+    const card = (n: number, email: string, last = ''): string => `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Kort ${n}\r\nEMAIL:${email}\r\nEND:VCARD${last}`;
+    fs.writeFileSync(path.join(folder, 'kort-2.vcf'), card(2, 'to@example.no', '\r\n'));
+    fs.writeFileSync(path.join(folder, 'kort-10.VCF'), card(10, 'ti@example.no')); // no final line break
+    fs.writeFileSync(path.join(folder, 'kort-1.vcf'), card(1, 'en@example.no', '\r\n'));
+    fs.writeFileSync(path.join(folder, 'notater.txt'), 'not a card');
+    const report = tillitJson<ImportJson & { fileName: string }>(db, ['import', folder, '--source', 'business-card']);
+    expect(report).toMatchObject({ rows: 3, added: 3, rejected: 0, fileName: 'Visittkort (3 vCard files).vcf' });
+    expect(tillitJson<ContactJson[]>(db, ['list']).map((c) => c.email).sort()).toEqual(['en@example.no', 'ti@example.no', 'to@example.no']);
+
+    const empty = path.join(dir, 'Tom mappe');
+    fs.mkdirSync(empty);
+    const refused = tillit(db, ['import', empty]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('is a folder with no vCard (.vcf) files');
+  });
 });

@@ -222,6 +222,24 @@ describe('Tillit in the browser', () => {
     await context.close();
   });
 
+  it('takes several vCard files at once as one import, and says why it will not join other files', async () => {
+    const cards = ['anne', 'bjorn'].map((name) => {
+      const file = path.join(dir, `${name}.vcf`);
+      fs.writeFileSync(file, `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${name}\r\nEMAIL:${name}@kortapp.no\r\nEND:VCARD\r\n`);
+      return file;
+    });
+    const csv = path.join(dir, 'liste.csv');
+    fs.writeFileSync(csv, 'email\nx@example.no\n');
+    await page.getByTestId('nav-import').click();
+    if (await page.getByTestId('import-another').count()) await page.getByTestId('import-another').click();
+    await page.getByTestId('import-file').setInputFiles([cards[0]!, csv]);
+    await expect.poll(() => page.getByTestId('upload-error').textContent()).toContain('not all vCards');
+    await page.getByTestId('import-file').setInputFiles(cards);
+    await expect.poll(() => page.getByTestId('staged-file').textContent()).toContain('2 vCard files.vcf');
+    await page.getByTestId('import-source').selectOption('business-card');
+    await expect.poll(() => page.getByTestId('count-added').textContent()).toBe('2');
+  });
+
   it('refuses a page opened without the token', async () => {
     const other = await browser.newPage();
     await other.goto(server.appUrl.split('#')[0] ?? server.appUrl);

@@ -23,6 +23,7 @@ export const USAGE = `Usage:
   tillit [--db PATH] verify [--json]
   tillit [--db PATH] serve [--port N]
 
+import FILE may be a folder of vCard (.vcf) files: they are imported together, as one import.
 The workspace is --db PATH, else $TILLIT_DB, else the Tillit folder in your user-data directory.`;
 
 type Options = NonNullable<ParseArgsConfig['options']>;

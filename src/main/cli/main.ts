@@ -3,12 +3,14 @@
 // document; messages and errors go to stderr, and errors exit non-zero.
 
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { REPORT_REJECTED_LIMIT } from '../../shared/contract/dto.ts';
 import { AppError } from '../../shared/contract/envelope.ts';
 import { EXPORT_PROFILES, type ExportProfileId } from '../../shared/contract/requests.ts';
 import { isIsoDate } from '../../shared/dates/iso-date.ts';
 import { checkEmail } from '../../shared/email/index.ts';
+import { CARD_FILE_SEPARATOR, isCardFileName, joinedCardsName } from '../../shared/import/card-files.ts';
 import { BASES, SOURCE_KINDS, STATUSES, isSourceKind, type Basis, type SourceKind, type Status } from '../../shared/consent/vocabulary.ts';
 import { openWorkspace, type Workspace } from '../app/workspace.ts';
 import { resolveDbPath } from '../app/paths.ts';
@@ -41,6 +43,23 @@ const processIO: CliIO = {
   },
   stderr: (text) => process.stderr.write(text),
 };
+
+/** The folder's vCard files joined in name order into one temporary file (removed after the import). */
+function joinCardFolder(folder: string): { path: string; name: string } {
+  const cards = fs
+    .readdirSync(folder, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && isCardFileName(entry.name))
+    .map((entry) => entry.name)
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  if (cards.length === 0) throw new UsageError(`${folder} is a folder with no vCard (.vcf) files; import a file, or a folder of .vcf files`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillit-cards-'));
+  const joinedPath = path.join(dir, 'cards.vcf');
+  for (const name of cards) {
+    fs.appendFileSync(joinedPath, fs.readFileSync(path.join(folder, name)));
+    fs.appendFileSync(joinedPath, CARD_FILE_SEPARATOR);
+  }
+  return { path: joinedPath, name: joinedCardsName(cards.length, path.basename(path.resolve(folder))) };
+}
 
 function date(value: string | undefined, flag: string): string | undefined {
   if (value === undefined) return undefined;
@@ -101,8 +120,12 @@ async function run(command: string, args: string[], dbFlag: string | undefined, 
         },
         1,
       );
-      const file = positionals[0]!;
-      if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UsageError(`file not found: ${file}`);
+      const given = positionals[0]!;
+      if (!fs.existsSync(given)) throw new UsageError(`file not found: ${given}`);
+      // A folder of vCard files (a business-card app's export) is imported as one file.
+      const joined = fs.statSync(given).isDirectory() ? joinCardFolder(given) : null;
+      const file = joined?.path ?? given;
+      if (!fs.statSync(file).isFile()) throw new UsageError(`not a file or a folder: ${given}`);
       const workspace = open();
       try {
         const ctx = workspace.context;
@@ -110,7 +133,7 @@ async function run(command: string, args: string[], dbFlag: string | undefined, 
         const { report } = await workerRunner(ctx.dbPath, ctx.filesDir)(
           {
             filePath: file,
-            fileName: path.basename(file),
+            fileName: joined?.name ?? path.basename(file),
             source: source(values.source) ?? 'unknown',
             collectedAt: date(values['collected-at'], '--collected-at') ?? ctx.today(),
             basis: basis(values.basis) ?? null,
@@ -136,6 +159,7 @@ async function run(command: string, args: string[], dbFlag: string | undefined, 
         }
       } finally {
         workspace.close();
+        if (joined) fs.rmSync(path.dirname(joined.path), { recursive: true, force: true });
       }
       return 0;
     }

@@ -9,6 +9,8 @@ import type { RequestInput } from '../../shared/contract/requests.ts';
 import type { Basis, IsoDate, SourceKind } from '../../shared/consent/vocabulary.ts';
 import { todayIso } from '../../shared/dates/iso-date.ts';
 import { api } from '../api/client.ts';
+import { CARD_FILE_SEPARATOR, isCardFileName, joinedCardsName } from '../../shared/import/card-files.ts';
+import i18n from '../i18n/index.ts';
 import { blobToBase64 } from '../util/files.ts';
 import { useApp } from './app.ts';
 
@@ -57,6 +59,8 @@ interface ImportState {
   history: ImportSummary[] | null;
   historyError: unknown;
   uploadFile(file: File): Promise<void>;
+  /** One file, or several vCard files (a business-card app's folder) joined into one. */
+  uploadFiles(files: readonly File[]): Promise<void>;
   setSettings(patch: Partial<BatchSettings>): void;
   setMapping(column: number, field: string): void;
   setOverrides(patch: FormatOverrides): void;
@@ -183,6 +187,18 @@ export const useImport = create<ImportState>((set, get) => {
       } catch (error) {
         set({ uploading: null, uploadError: error });
       }
+    },
+
+    async uploadFiles(files) {
+      if (files.length === 1) return get().uploadFile(files[0]!);
+      if (files.length === 0) return;
+      if (!files.every((file) => isCardFileName(file.name))) {
+        set({ uploadError: new Error(i18n.t('import.severalFiles', { count: files.length })) });
+        return;
+      }
+      const ordered = [...files].sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
+      const joined = new File(ordered.flatMap((file) => [file, CARD_FILE_SEPARATOR]), joinedCardsName(files.length), { type: 'text/vcard' });
+      return get().uploadFile(joined);
     },
 
     setSettings(patch) {

@@ -1,4 +1,5 @@
-// Choose or drop the file; it is uploaded at once (in 4 MiB base64 chunks) with a progress bar.
+// Choose or drop the file (or several vCard files, joined into one); it is uploaded at once
+// (in 4 MiB base64 chunks) with a progress bar.
 
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,14 +10,14 @@ import { formatBytes } from '../../util/format.ts';
 
 export function FileStep() {
   const { t, i18n } = useTranslation();
-  const { staged, uploading, uploadError, committing, uploadFile } = useImport();
+  const { staged, uploading, uploadError, committing, uploadFiles } = useImport();
   const [dragging, setDragging] = useState(false);
 
   const onDrop = (event: DragEvent): void => {
     event.preventDefault();
     setDragging(false);
-    const file = event.dataTransfer.files[0];
-    if (file && !committing) void uploadFile(file); // reports its own errors
+    const files = [...event.dataTransfer.files];
+    if (files.length > 0 && !committing) void uploadFiles(files); // reports its own errors
   };
 
   const percent = uploading && uploading.total > 0 ? Math.round((uploading.sent / uploading.total) * 100) : 0;
@@ -47,12 +48,13 @@ export function FileStep() {
         <input
           id="import-file"
           type="file"
+          multiple
           className="file-input"
           disabled={uploading !== null || committing}
           onChange={(e) => {
-            const file = e.target.files?.[0];
+            const files = [...(e.target.files ?? [])];
             e.target.value = ''; // the same file can be chosen again
-            if (file) void uploadFile(file);
+            if (files.length > 0) void uploadFiles(files);
           }}
           data-testid="import-file"
         />
