@@ -197,7 +197,7 @@ describe('Tillit in the browser', () => {
     await shot('11-import-report-dirty');
   });
 
-  it('shows how far the preview of a big file has read', async () => {
+  it('shows how far the preview and then the import of a big file have got', async () => {
     const file = path.join(dir, 'stor.csv');
     const rows = Array.from({ length: 200_000 }, (_, i) => `kunde${i}@firma${i % 300}.no;Kunde ${i};Etternavn ${i};Firma ${i % 900} AS`);
     fs.writeFileSync(file, ['E-post;Fornavn;Etternavn;Firma', ...rows].join('\r\n'));
@@ -209,7 +209,14 @@ describe('Tillit in the browser', () => {
     await shot('12-preview-progress');
     await expect.poll(() => page.getByTestId('count-rows').textContent(), { timeout: 60_000 }).toBe('200,000');
     expect(await page.getByTestId('preview-progress').count()).toBe(0);
-  }, 120_000);
+    // The commit shows its step, how far, how fast and a Cancel.
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-progress').waitFor();
+    await expect.poll(() => page.getByTestId('progress-step').textContent(), { timeout: 30_000 }).toMatch(/Reading and saving rows|Saving contacts/);
+    await shot('14-import-progress');
+    await page.getByTestId('import-report').waitFor({ timeout: 90_000 });
+    expect(await page.getByTestId('import-report').textContent()).toContain('200,000');
+  }, 180_000);
 
   it('speaks Norwegian to a Norwegian browser, the import screen included', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'nb-NO' });

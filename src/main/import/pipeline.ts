@@ -278,6 +278,8 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
     if (hooks.signal?.aborted) throw new AppError('conflict', 'The import was cancelled; nothing was changed.');
     if (counts.rows === 0) throw new AppError('import-failed', `${request.fileName} has a header but no rows to import.`);
     if (write) {
+      // Rebuilding indexes and committing take seconds on a big file: the bar says so (no total: busy).
+      hooks.onProgress?.('writing', counts.rows, 0, counts.rows);
       for (const sql of deferredIndexes) db.exec(sql);
       hooks.onProgress?.('statuses', 0, touchedIds.size, counts.rows);
       recomputeContacts(db, touchedIds, clock.today);
@@ -291,6 +293,7 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
         ).run(headerSignature(sniffed.headers), JSON.stringify(mapping.fields), clock.now);
       }
       if (hooks.signal?.aborted) throw new AppError('conflict', 'The import was cancelled; nothing was changed.');
+      hooks.onProgress?.('writing', counts.rows, 0, counts.rows);
       db.exec('COMMIT');
     }
   } catch (error) {

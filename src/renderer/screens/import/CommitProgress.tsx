@@ -43,9 +43,9 @@ export function CommitProgress() {
     } else {
       amount = t('import.progressCount', { current: n(progress.current) });
     }
-    // Time left for this step, from its pace so far.
-    if (progress.total > 0 && progress.current > 0 && stepStartedAt !== null && progress.current < progress.total) {
-      const elapsed = (now - stepStartedAt) / 1000;
+    // Time left for this step, from its pace so far; not before that pace means anything.
+    const elapsed = stepStartedAt === null ? 0 : (now - stepStartedAt) / 1000;
+    if (progress.total > 0 && progress.current < progress.total && elapsed >= 2 && progress.current / progress.total >= 0.02) {
       secondsLeft = (elapsed * (progress.total - progress.current)) / progress.current;
     }
   }
