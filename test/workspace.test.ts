@@ -247,6 +247,19 @@ describe('workspace services', () => {
     expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
+  it('two previews running at once on the app connection each count their own repeats', async () => {
+    const w = workspace({ value: '2026-01-10' }); // small files: previews run in this thread, interleaved at each batch
+    const file = (prefix: string, rows: number, every: number): string =>
+      `email\n${Array.from({ length: rows }, (_, i) => (i % every === every - 1 ? `${prefix}${i - 1}@example.no` : `${prefix}${i}@example.no`)).join('\n')}\n`;
+    const [a, b] = await Promise.all([stage(w, 'a.csv', file('a', 9_000, 50)), stage(w, 'b.csv', file('b', 7_000, 20))]);
+    const [previewA, previewB] = await Promise.all([
+      call<ImportPreview>(w, 'import.preview', { stagedId: a, source: 'web-form', collectedAt: '2026-01-01' }),
+      call<ImportPreview>(w, 'import.preview', { stagedId: b, source: 'web-form', collectedAt: '2026-01-01' }),
+    ]);
+    expect(previewA.counts).toMatchObject({ rows: 9_000, duplicates: 180, added: 8_820 });
+    expect(previewB.counts).toMatchObject({ rows: 7_000, duplicates: 350, added: 6_650 });
+  });
+
   it('a newer preview of the same file stops the one still running', async () => {
     const w = workspace({ value: '2026-01-10' }, tempDbPath(dir), true);
     const rows = Array.from({ length: 60_000 }, (_, i) => `person${i}@example.no,Person number ${i} with a longer name`);

@@ -152,6 +152,7 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
     db.pragma('cache_size = -16384');
     db.exec('BEGIN IMMEDIATE');
   }
+  const dryRunSeen = write ? null : new DryRunKeys(db);
   let deferredIndexes: string[] = [];
   try {
     if (write) {
@@ -197,7 +198,6 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
     };
 
     const preparer = new RowPreparer(context);
-    const dryRunSeen = write ? null : new DryRunKeys(db);
     /** One batch of records, start to end with no await in between. */
     const writeBatch = (batch: RawRecord[]): void => {
       const pendingEvents: NewEvent[] = [];
@@ -300,7 +300,7 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
     if (write && db.inTransaction) db.exec('ROLLBACK');
     throw asImportError(error, request.fileName);
   } finally {
-    if (!write) DryRunKeys.drop(db);
+    dryRunSeen?.drop();
   }
 
   const report: ImportReport = {
@@ -351,24 +351,31 @@ function dropDeferrableIndexes(db: DB): string[] {
 /**
  * The addresses a dry run has seen, for an exact "same as an earlier row" without the store's
  * help: a temporary table of this connection (SQLite keeps it on disk when it grows), so a
- * million-row preview does not hold a million strings in memory. Nothing reaches the store file.
+ * million-row preview does not hold a million strings in memory. Nothing reaches the store
+ * file. Each dry run has its own table: previews on one connection can overlap (a newer one
+ * starts while the older reads its next batch).
  */
 class DryRunKeys {
+  private static created = 0;
   private readonly db: DB;
+  private readonly table: string;
+  private readonly insert: ReturnType<DB['prepare']>;
 
   constructor(db: DB) {
     this.db = db;
-    db.exec('CREATE TEMP TABLE IF NOT EXISTS dry_run_keys (key TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM temp.dry_run_keys;');
+    DryRunKeys.created += 1;
+    this.table = `temp.dry_run_keys_${DryRunKeys.created}`;
+    db.exec(`CREATE TABLE ${this.table} (key TEXT PRIMARY KEY) WITHOUT ROWID`);
+    this.insert = db.prepare(`INSERT OR IGNORE INTO ${this.table} (key) VALUES (?)`);
   }
 
   /** Remembers the key; true when it was already there. */
   addIsRepeat(key: string): boolean {
-    // Cached per connection; SQLite re-prepares it when the table is created again.
-    return statement(this.db, 'INSERT OR IGNORE INTO temp.dry_run_keys (key) VALUES (?)').run(key).changes === 0;
+    return this.insert.run(key).changes === 0;
   }
 
-  static drop(db: DB): void {
-    db.exec('DROP TABLE IF EXISTS temp.dry_run_keys');
+  drop(): void {
+    this.db.exec(`DROP TABLE IF EXISTS ${this.table}`);
   }
 }
 
