@@ -379,7 +379,7 @@ export const nb: DeepPartial<Messages> = {
     historyEmpty: 'Ingen importer ennå.',
     when: 'Når',
     file: 'Fil',
-    historyCounts: '{{rows}} rader · {{added}} nye · {{merged}} slått sammen · {{rejected}} avvist',
+    historyCounts: 'rader: {{rows}} · nye: {{added}} · slått sammen: {{merged}} · avvist: {{rejected}}', // label first: no singular/plural to agree with
     state: 'Status',
     committed: 'Importert',
   },

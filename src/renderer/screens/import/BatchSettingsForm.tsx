@@ -71,10 +71,10 @@ export function BatchSettingsForm() {
             <Field id="import-brand" label={t('import.brand')} help={brand ? t('record.brandHint', { brand }) : t('record.brandHintNone')}>
               {(control) => <input {...control} value={settings.brand} onChange={(e) => setSettings({ brand: e.target.value })} data-testid="import-brand" />}
             </Field>
-            <Field id="import-proof" label={t('import.proofFile')}>
+            <Field id="import-proof" label={t('import.proofFile')} className="span-3">
               {(control) => <input {...control} type="file" onChange={(e) => setSettings({ proofFile: e.target.files?.[0] ?? null })} data-testid="import-proof" />}
             </Field>
-            <Field id="import-wording" label={t('import.proofText')} className="span-2">
+            <Field id="import-wording" label={t('import.proofText')} className="span-3">
               {(control) => <textarea {...control} rows={2} value={settings.proofText} onChange={(e) => setSettings({ proofText: e.target.value })} data-testid="import-wording" />}
             </Field>
             <div className="span-3 checkbox-field">
