@@ -170,6 +170,10 @@ describe('workspace services', () => {
     expect(history.map((h) => [h.id, h.state])).toEqual([[second.importId, 'undone'], [first.importId, 'committed']]);
     expect(await w.dispatch('import.undo', { importId: second.importId })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(verifyLedger(w.context.db).intact).toBe(true);
+    // A second undo in the same session (its temporary tables and cached statements again).
+    await call(w, 'import.undo', { importId: first.importId });
+    expect((await call<ContactPage>(w, 'contacts.list', {})).total).toBe(0);
+    expect(verifyLedger(w.context.db).intact).toBe(true);
   });
 
   it('never lifts a suppression by import', async () => {
