@@ -129,6 +129,7 @@ export class ImportService {
 
   async commit(input: RequestParsed<'import.commit'>): Promise<ImportReport> {
     if (this.jobs.size > 0) throw new AppError('conflict', 'Another import is running; wait for it to finish or cancel it.');
+    this.previews.get(input.stagedId)?.abort(); // its answer is no longer wanted
     const controller = new AbortController();
     this.jobs.set(input.stagedId, controller);
     try {
@@ -155,13 +156,13 @@ export class ImportService {
 
   rejectedRows(importId: number, afterRow: number, limit: number): RejectedRow[] {
     const { db } = this.ctx;
-    if (!db.prepare('SELECT 1 FROM imports WHERE id = ?').get(importId)) throw new AppError('not-found', `No import with id ${importId}.`);
-    return db
-      .prepare(
-        `SELECT row_number AS rowNumber, reason, raw FROM import_rows
-         WHERE import_id = ? AND outcome = 'rejected' AND row_number > ? ORDER BY row_number LIMIT ?`,
-      )
-      .all(importId, afterRow, limit) as RejectedRow[];
+    if (!statement(db, 'SELECT 1 FROM imports WHERE id = ?').get(importId)) throw new AppError('not-found', `No import with id ${importId}.`);
+    // Called once per page of a download: the statement comes from the per-connection cache.
+    return statement(
+      db,
+      `SELECT row_number AS rowNumber, reason, raw FROM import_rows
+       WHERE import_id = ? AND outcome = 'rejected' AND row_number > ? ORDER BY row_number LIMIT ?`,
+    ).all(importId, afterRow, limit) as RejectedRow[];
   }
 
   list(): ImportSummary[] {
