@@ -226,6 +226,16 @@ describe('Tillit in the browser', () => {
     await norsk.getByRole('heading', { name: 'Importer en liste' }).waitFor();
     expect(await norsk.getByTestId('nav-contacts').textContent()).toContain('Kontakter');
     await norsk.screenshot({ path: screenshotPath('13-import-nb'), fullPage: true });
+    // Main's messages about rows come in Norwegian too.
+    const file = path.join(dir, 'norsk.csv');
+    fs.writeFileSync(file, 'E-post;Navn\nikke-en-adresse;Feil\npost@bakeri.no;Post\n');
+    if (await norsk.getByTestId('import-another').count()) await norsk.getByTestId('import-another').click();
+    await norsk.getByTestId('import-file').setInputFiles(file);
+    await norsk.getByTestId('import-source').selectOption('event-booth');
+    await expect.poll(() => norsk.getByTestId('preview-rows').textContent()).toContain('rad 2: «ikke-en-adresse» mangler @.');
+    expect(await norsk.getByTestId('preview-rows').textContent()).toContain('fellesadresse (delt postkasse)');
+    expect(await norsk.getByTestId('rejected-rows').textContent()).toContain('mangler @');
+    await norsk.screenshot({ path: screenshotPath('13b-preview-nb'), fullPage: true });
     await context.close();
   });
 

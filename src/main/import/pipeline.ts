@@ -7,7 +7,7 @@
 // process, or the import worker's own connection).
 
 import fs from 'node:fs';
-import { REPORT_REJECTED_LIMIT, type ImportPreview, type ImportReport, type PreviewRow, type RejectedRow, type RowOutcome } from '../../shared/contract/dto.ts';
+import { REPORT_REJECTED_LIMIT, type CodedMessage, type ImportPreview, type ImportReport, type PreviewRow, type RejectedRow, type RowOutcome } from '../../shared/contract/dto.ts';
 import { AppError } from '../../shared/contract/envelope.ts';
 import { headerSignature, suggestMapping, type FieldKey, type MappedRow } from '../../shared/import/mapping.ts';
 import { ImportFileError, readRecords, sniffFile, type RawRecord, type SniffOverrides, type SniffResult } from './read/index.ts';
@@ -183,7 +183,7 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
     const storeSize = statement(db, 'SELECT COUNT(*) FROM contacts').pluck().get() as number;
     if (write && storeSize < 20_000 && fileSize > 4 * 1024 * 1024) deferredIndexes = dropDeferrableIndexes(db);
 
-    const preview = (rowNumber: number, row: MappedRow | null, outcome: RowOutcome, problems: string[], warnings: string[]): void => {
+    const preview = (rowNumber: number, row: MappedRow | null, outcome: RowOutcome, problems: CodedMessage[], warnings: CodedMessage[]): void => {
       if (previewRows.length >= previewLimit) return;
       previewRows.push({
         rowNumber,
@@ -207,9 +207,9 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
         const { rowNumber } = prepared;
         if (prepared.refused !== null) {
           counts.rejected += 1;
-          if (rejectedRows.length < REPORT_REJECTED_LIMIT) rejectedRows.push({ rowNumber, reason: prepared.refused, raw: prepared.raw });
+          if (rejectedRows.length < REPORT_REJECTED_LIMIT) rejectedRows.push({ rowNumber, reason: prepared.refused, raw: prepared.raw, ...prepared.reason });
           if (write) insertRow.run(importId, rowNumber, 'rejected', prepared.refused, prepared.raw);
-          preview(rowNumber, prepared.row, 'reject', [prepared.refused], []);
+          preview(rowNumber, prepared.row, 'reject', [{ text: prepared.refused, ...prepared.reason }], []);
           continue;
         }
         const { row, key, warnings, events: rowEvents } = prepared;
@@ -236,7 +236,9 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
           // An import never lifts a suppression: no new consent for unsubscribed or bounced contacts.
           const suppressed = live.status === 'unsubscribed' || live.status === 'bounced';
           const events = suppressed ? rowEvents.filter(isSuppression) : rowEvents;
-          if (suppressed && events.length < rowEvents.length) warnings.push(`already ${live.status}: the consent in this file was not applied`);
+          if (suppressed && events.length < rowEvents.length) {
+            warnings.push({ text: `already ${live.status}: the consent in this file was not applied`, code: 'suppressed', params: { status: live.status } });
+          }
           if (write) {
             fillFields(db, live, row, importId!, request.overwrite ?? false, clock.now);
             for (const e of events) pendingEvents.push({ ...e, contactId: live.id, importId, evidenceId });

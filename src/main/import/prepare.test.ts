@@ -51,8 +51,10 @@ describe('RowPreparer', () => {
     expect(ola!.refused === null && ola!.evaluation.status).toBe('implicit');
     // A possible repeat carries its text, so it can be stored as a duplicate row.
     expect(again).toMatchObject({ raw: 'ola@example.no;Ola igjen;' });
-    expect(post).toMatchObject({ warnings: ['role address (shared mailbox): cannot give consent'] });
-    expect(kari).toMatchObject({ warnings: ['did you mean kari@gmail.com?'] });
+    expect(post).toMatchObject({ warnings: [{ text: 'role address (shared mailbox): cannot give consent', code: 'role' }] });
+    expect(kari).toMatchObject({ warnings: [{ text: 'did you mean kari@gmail.com?', code: 'typo', params: { suggestion: 'kari@gmail.com' } }] });
+    expect(rows[1]).toMatchObject({ reason: { code: 'email-missing-at', params: { row: 3, address: 'ikke-en-adresse' } } });
+    expect(rows[3]).toMatchObject({ reason: { code: 'no-email', params: { row: 5 } } });
   });
 
   it('refuses an address that was erased on request', async () => {

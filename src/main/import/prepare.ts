@@ -7,6 +7,7 @@
 // cost about as much as the reading saved: 200,000 rows, 4.24 s in one thread, 4.20 s in two.)
 
 import { evaluate, POLICIES, type Evaluation, type LedgerEvent } from '../../shared/consent/index.ts';
+import type { CodedMessage } from '../../shared/contract/dto.ts';
 import type { IsoDate } from '../../shared/consent/vocabulary.ts';
 import { checkEmail } from '../../shared/email/index.ts';
 import { applyMapping, type ColumnMapping, type MappedRow } from '../../shared/import/mapping.ts';
@@ -30,6 +31,8 @@ export interface PrepareContext {
 export interface RefusedRow {
   rowNumber: number;
   refused: string;
+  /** The reason's code, where it has one (see CodedMessage). */
+  reason: Omit<CodedMessage, 'text'>;
   raw: string;
   row: MappedRow | null;
 }
@@ -41,7 +44,7 @@ export interface AcceptedRow {
   row: MappedRow;
   key: string;
   display: string;
-  warnings: string[];
+  warnings: CodedMessage[];
   events: RowEvent[];
   /** The status the address gets if it is new. */
   evaluation: Pick<Evaluation, 'status' | 'reasons' | 'expiresAt'>;
@@ -71,21 +74,30 @@ export class RowPreparer {
   prepare(record: RawRecord): PreparedRow {
     const { rowNumber } = record;
     // Copies, not slices: a slice of the file's text would keep the whole decoded chunk alive.
-    const refuse = (reason: string, row: MappedRow | null): RefusedRow => ({ rowNumber, refused: flatCopy(reason), raw: flatCopy(record.raw), row });
+    const refuse = (text: string, row: MappedRow | null, reason: Omit<CodedMessage, 'text'> = {}): RefusedRow => ({
+      rowNumber,
+      refused: flatCopy(text),
+      reason,
+      raw: flatCopy(record.raw),
+      row,
+    });
     if (record.error) return refuse(record.error, null);
     const row = applyMapping(this.context.headers, record.values, this.context.mapping);
-    if (!row.email.trim()) return refuse(`row ${rowNumber}: no e-mail address`, row);
+    if (!row.email.trim()) return refuse(`row ${rowNumber}: no e-mail address`, row, { code: 'no-email', params: { row: rowNumber } });
     const check = checkEmail(row.email);
-    if (!check.valid) return refuse(`row ${rowNumber}: ${check.message ?? 'invalid e-mail address'}`, row);
+    if (!check.valid) {
+      const params = { row: rowNumber, address: flatCopy(check.display) };
+      return refuse(`row ${rowNumber}: ${check.message ?? 'invalid e-mail address'}`, row, check.problem ? { code: `email-${check.problem}`, params } : {});
+    }
     const key = check.normalized;
     if (this.erased.size > 0 && this.erased.has(emailHash(key))) {
-      return refuse(`row ${rowNumber}: this address was erased on request; it is not imported again`, row);
+      return refuse(`row ${rowNumber}: this address was erased on request; it is not imported again`, row, { code: 'erased', params: { row: rowNumber } });
     }
 
-    const warnings: string[] = row.consent.problems.map((p) => `${p.column}: ${p.message}`);
-    if (check.suggestion) warnings.push(`did you mean ${check.suggestion}?`);
-    if (check.role) warnings.push('role address (shared mailbox): cannot give consent');
-    if (check.disposable) warnings.push('disposable address');
+    const warnings: CodedMessage[] = row.consent.problems.map((p) => ({ text: `${p.column}: ${p.message}` }));
+    if (check.suggestion) warnings.push({ text: `did you mean ${check.suggestion}?`, code: 'typo', params: { suggestion: check.suggestion } });
+    if (check.role) warnings.push({ text: 'role address (shared mailbox): cannot give consent', code: 'role' });
+    if (check.disposable) warnings.push({ text: 'disposable address', code: 'disposable' });
     const events = eventsForRow(row.consent, this.context.batch);
     const { settings, asOf } = this.context;
     const { status, reasons, expiresAt } = evaluate(check.display, provisional(events), POLICIES[settings.policy], { asOf, workspaceBrand: settings.brand });

@@ -455,6 +455,23 @@ export const en = {
     saved: 'Saved. Every contact was re-evaluated.',
     saving: 'Saving…',
   },
+  /** Messages from main by code (the English UI shows main's own, fuller wording). */
+  messages: {
+    'no-email': 'row {{row}}: no e-mail address',
+    erased: 'row {{row}}: this address was erased on request; it is not imported again',
+    'email-empty': 'row {{row}}: the e-mail address is empty.',
+    'email-missing-at': 'row {{row}}: “{{address}}” has no @ sign.',
+    'email-multiple-at': 'row {{row}}: “{{address}}” has more than one @ sign.',
+    'email-multiple-addresses': 'row {{row}}: “{{address}}” holds more than one address; give each address its own contact.',
+    'email-spaces': 'row {{row}}: “{{address}}” has a space inside the address.',
+    'email-bad-local-part': 'row {{row}}: the part before the @ in “{{address}}” is not valid.',
+    'email-bad-domain': 'row {{row}}: the domain after the @ in “{{address}}” is not valid.',
+    'email-too-long': 'row {{row}}: “{{address}}” is too long for an e-mail address.',
+    typo: 'did you mean {{suggestion}}?',
+    role: 'role address (shared mailbox): cannot give consent',
+    disposable: 'disposable address',
+    suppressed: 'already {{status}}: the consent in this file was not applied',
+  },
   units: { bytes: '{{n}} B', kb: '{{n}} KB', mb: '{{n}} MB', gb: '{{n}} GB', seconds: '{{n}} s', minutes: '{{n}} min' },
 };
 

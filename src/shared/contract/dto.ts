@@ -119,10 +119,39 @@ export interface ImportCounts {
   rejected: number;
 }
 
+/**
+ * What a message from main is about, so the UI can say it in its own language; `text` is
+ * always there in English (the CLI's words, and the UI's fallback).
+ */
+export type MessageCode =
+  | 'no-email'
+  | 'erased'
+  | 'email-empty'
+  | 'email-missing-at'
+  | 'email-multiple-at'
+  | 'email-multiple-addresses'
+  | 'email-spaces'
+  | 'email-bad-local-part'
+  | 'email-bad-domain'
+  | 'email-too-long'
+  | 'typo'
+  | 'role'
+  | 'disposable'
+  | 'suppressed';
+
+export interface CodedMessage {
+  text: string;
+  code?: MessageCode;
+  params?: Record<string, string | number>;
+}
+
 export interface RejectedRow {
   rowNumber: number;
   reason: string;
   raw: string;
+  /** Set where the reason has a code (reader errors and column problems are English only). */
+  code?: MessageCode;
+  params?: Record<string, string | number>;
 }
 
 /**
@@ -141,9 +170,9 @@ export interface PreviewRow {
   lastName: string;
   company: string;
   outcome: RowOutcome;
-  problems: string[];
-  /** Non-blocking hints: typo suggestion, role or disposable address. */
-  warnings: string[];
+  problems: CodedMessage[];
+  /** Non-blocking hints: typo suggestion, role or disposable address, unreadable consent cells. */
+  warnings: CodedMessage[];
 }
 
 export interface ImportPreview {

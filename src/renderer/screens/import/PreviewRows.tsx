@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { messageText } from '../../components/messages.ts';
 import type { PreviewRow } from '../../../shared/contract/dto.ts';
 
 /** The first rows as they will be imported, with each row's outcome; problems highlighted. */
@@ -40,13 +41,13 @@ export function PreviewRows({ rows }: { rows: PreviewRow[] }) {
                   {row.problems.length + row.warnings.length > 0 && (
                     <ul className="problems">
                       {row.problems.map((p) => (
-                        <li key={`p-${p}`} className="problem">
-                          {p}
+                        <li key={`p-${p.text}`} className="problem">
+                          {messageText(p)}
                         </li>
                       ))}
                       {row.warnings.map((w) => (
-                        <li key={`w-${w}`} className="warning">
-                          {w}
+                        <li key={`w-${w.text}`} className="warning">
+                          {messageText(w)}
                         </li>
                       ))}
                     </ul>

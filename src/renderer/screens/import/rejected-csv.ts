@@ -1,13 +1,15 @@
 // The rejected rows as a CSV the user can fix in a spreadsheet and import again. Built here
-// from the preview or report (no server call); the shared writer neutralizes formula cells.
+// from the preview or report (no server call), reasons in the UI's language; the shared writer
+// neutralizes formula cells.
 
 import type { RejectedRow } from '../../../shared/contract/dto.ts';
 import { csvDocument } from '../../../shared/export/csv.ts';
+import { messageText } from '../../components/messages.ts';
 
 export function rejectedRowsCsv(rows: readonly RejectedRow[]): string {
   return csvDocument(
     ['row', 'reason', 'raw'],
-    rows.map((r) => [r.rowNumber, r.reason, r.raw]),
+    rows.map((r) => [r.rowNumber, messageText({ text: r.reason, code: r.code, params: r.params }), r.raw]),
   );
 }
 
