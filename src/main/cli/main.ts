@@ -10,7 +10,7 @@ import { AppError } from '../../shared/contract/envelope.ts';
 import { EXPORT_PROFILES, type ExportProfileId } from '../../shared/contract/requests.ts';
 import { isIsoDate } from '../../shared/dates/iso-date.ts';
 import { checkEmail } from '../../shared/email/index.ts';
-import { CARD_FILE_SEPARATOR, isCardFileName, joinedCardsName } from '../../shared/import/card-files.ts';
+import { byCardFileName, CARD_FILE_SEPARATOR, isCardFileName, joinedCardsName } from '../../shared/import/card-files.ts';
 import { BASES, SOURCE_KINDS, STATUSES, isSourceKind, type Basis, type SourceKind, type Status } from '../../shared/consent/vocabulary.ts';
 import { openWorkspace, type Workspace } from '../app/workspace.ts';
 import { resolveDbPath } from '../app/paths.ts';
@@ -50,7 +50,7 @@ function joinCardFolder(folder: string): { path: string; name: string } {
     .readdirSync(folder, { withFileTypes: true })
     .filter((entry) => entry.isFile() && isCardFileName(entry.name))
     .map((entry) => entry.name)
-    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    .sort(byCardFileName);
   if (cards.length === 0) throw new UsageError(`${folder} is a folder with no vCard (.vcf) files; import a file, or a folder of .vcf files`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillit-cards-'));
   const joinedPath = path.join(dir, 'cards.vcf');

@@ -199,7 +199,7 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
 
     const preparer = new RowPreparer(context);
     /** One batch of records, start to end with no await in between. */
-    const writeBatch = (batch: RawRecord[]): void => {
+    const handleBatch = (batch: RawRecord[]): void => {
       const pendingEvents: NewEvent[] = [];
       for (const record of batch) {
         counts.rows += 1;
@@ -207,9 +207,10 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
         const { rowNumber } = prepared;
         if (prepared.refused !== null) {
           counts.rejected += 1;
-          if (rejectedRows.length < REPORT_REJECTED_LIMIT) rejectedRows.push({ rowNumber, reason: prepared.refused, raw: prepared.raw, ...prepared.reason });
-          if (write) insertRow.run(importId, rowNumber, 'rejected', prepared.refused, prepared.raw);
-          preview(rowNumber, prepared.row, 'reject', [{ text: prepared.refused, ...prepared.reason }], []);
+          const { text, ...coded } = prepared.refused;
+          if (rejectedRows.length < REPORT_REJECTED_LIMIT) rejectedRows.push({ rowNumber, reason: text, raw: prepared.raw, ...coded });
+          if (write) insertRow.run(importId, rowNumber, 'rejected', text, prepared.raw);
+          preview(rowNumber, prepared.row, 'reject', [prepared.refused], []);
           continue;
         }
         const { row, key, warnings, events: rowEvents } = prepared;
@@ -267,14 +268,13 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
       ledger?.append(pendingEvents);
     };
     // A dry run's batch is one transaction too, or each remembered address would commit on its own.
-    const dryRunBatch = db.transaction(writeBatch);
+    const takeBatch = write ? handleBatch : db.transaction(handleBatch);
     for await (const batch of readRecords(request.filePath, sniffed, {
       signal: hooks.signal,
       onBytes: (read, total) => hooks.onProgress?.('reading', read, total, counts.rows),
     })) {
       if (hooks.signal?.aborted) throw new AppError('conflict', 'The import was cancelled; nothing was changed.');
-      if (write) writeBatch(batch);
-      else dryRunBatch(batch);
+      takeBatch(batch);
     }
 
     if (hooks.signal?.aborted) throw new AppError('conflict', 'The import was cancelled; nothing was changed.');

@@ -38,7 +38,7 @@ describe('RowPreparer', () => {
     const preparer = new RowPreparer(context);
     const rows = [];
     for await (const batch of readRecords(file, sniffed)) for (const record of batch) rows.push(preparer.prepare(record));
-    expect(rows.map((r) => [r.rowNumber, r.refused === null ? r.key : r.refused, r.refused === null ? r.maybeSeen : null])).toEqual([
+    expect(rows.map((r) => [r.rowNumber, r.refused === null ? r.key : r.refused.text, r.refused === null ? r.maybeSeen : null])).toEqual([
       [2, 'ola@example.no', false],
       [3, 'row 3: “ikke-en-adresse” has no @ sign.', null],
       [4, 'ola@example.no', true],
@@ -53,8 +53,8 @@ describe('RowPreparer', () => {
     expect(again).toMatchObject({ raw: 'ola@example.no;Ola igjen;' });
     expect(post).toMatchObject({ warnings: [{ text: 'role address (shared mailbox): cannot give consent', code: 'role' }] });
     expect(kari).toMatchObject({ warnings: [{ text: 'did you mean kari@gmail.com?', code: 'typo', params: { suggestion: 'kari@gmail.com' } }] });
-    expect(rows[1]).toMatchObject({ reason: { code: 'email-missing-at', params: { row: 3, address: 'ikke-en-adresse' } } });
-    expect(rows[3]).toMatchObject({ reason: { code: 'no-email', params: { row: 5 } } });
+    expect(rows[1]).toMatchObject({ refused: { code: 'email-missing-at', params: { row: 3, address: 'ikke-en-adresse' } } });
+    expect(rows[3]).toMatchObject({ refused: { code: 'no-email', params: { row: 5 } } });
   });
 
   it('refuses an address that was erased on request', async () => {
@@ -65,7 +65,7 @@ describe('RowPreparer', () => {
     const preparer = new RowPreparer({ ...context, erased: [emailHash('erased@example.no')] });
     const rows = [];
     for await (const batch of readRecords(file, sniffed)) for (const record of batch) rows.push(preparer.prepare(record));
-    expect(rows.map((r) => r.refused)).toEqual(['row 2: this address was erased on request; it is not imported again', null]);
+    expect(rows.map((r) => r.refused?.text ?? null)).toEqual(['row 2: this address was erased on request; it is not imported again', null]);
   });
 
   it('keeps no part of the file alive while preparing ~17 MB with thousands of domains', async () => {

@@ -10,6 +10,7 @@ import { evaluate, POLICIES, type Evaluation, type LedgerEvent } from '../../sha
 import type { CodedMessage } from '../../shared/contract/dto.ts';
 import type { IsoDate } from '../../shared/consent/vocabulary.ts';
 import { checkEmail } from '../../shared/email/index.ts';
+import { detachedCopy } from '../../shared/email/text.ts';
 import { applyMapping, type ColumnMapping, type MappedRow } from '../../shared/import/mapping.ts';
 import { emailHash } from '../services/consent.ts';
 import type { Settings } from '../store/settings.ts';
@@ -30,9 +31,7 @@ export interface PrepareContext {
 /** A row that will not become a contact: its reason, and the text to fix it from. */
 export interface RefusedRow {
   rowNumber: number;
-  refused: string;
-  /** The reason's code, where it has one (see CodedMessage). */
-  reason: Omit<CodedMessage, 'text'>;
+  refused: CodedMessage;
   raw: string;
   row: MappedRow | null;
 }
@@ -73,25 +72,19 @@ export class RowPreparer {
 
   prepare(record: RawRecord): PreparedRow {
     const { rowNumber } = record;
-    // Copies, not slices: a slice of the file's text would keep the whole decoded chunk alive.
-    const refuse = (text: string, row: MappedRow | null, reason: Omit<CodedMessage, 'text'> = {}): RefusedRow => ({
-      rowNumber,
-      refused: flatCopy(text),
-      reason,
-      raw: flatCopy(record.raw),
-      row,
-    });
-    if (record.error) return refuse(record.error, null);
+    if (record.error) return refuse(record, null, { text: record.error });
     const row = applyMapping(this.context.headers, record.values, this.context.mapping);
-    if (!row.email.trim()) return refuse(`row ${rowNumber}: no e-mail address`, row, { code: 'no-email', params: { row: rowNumber } });
+    if (!row.email.trim()) return refuse(record, row, { text: `row ${rowNumber}: no e-mail address`, code: 'no-email', params: { row: rowNumber } });
     const check = checkEmail(row.email);
     if (!check.valid) {
-      const params = { row: rowNumber, address: flatCopy(check.display) };
-      return refuse(`row ${rowNumber}: ${check.message ?? 'invalid e-mail address'}`, row, check.problem ? { code: `email-${check.problem}`, params } : {});
+      const text = `row ${rowNumber}: ${check.message ?? 'invalid e-mail address'}`;
+      const params = { row: rowNumber, address: detachedCopy(check.display) };
+      return refuse(record, row, check.problem ? { text, code: `email-${check.problem}`, params } : { text });
     }
     const key = check.normalized;
     if (this.erased.size > 0 && this.erased.has(emailHash(key))) {
-      return refuse(`row ${rowNumber}: this address was erased on request; it is not imported again`, row, { code: 'erased', params: { row: rowNumber } });
+      const text = `row ${rowNumber}: this address was erased on request; it is not imported again`;
+      return refuse(record, row, { text, code: 'erased', params: { row: rowNumber } });
     }
 
     const warnings: CodedMessage[] = row.consent.problems.map((p) => ({ text: `${p.column}: ${p.message}` }));
@@ -112,7 +105,7 @@ export class RowPreparer {
       events,
       evaluation: { status, reasons, expiresAt },
       maybeSeen,
-      raw: maybeSeen ? flatCopy(record.raw) : null,
+      raw: maybeSeen ? detachedCopy(record.raw) : null,
     };
   }
 
@@ -150,6 +143,7 @@ function hash26(text: string): number {
   return (h ^ (h >>> 26)) & 0x3ffffff;
 }
 
-function flatCopy(text: string): string {
-  return (' ' + text).slice(1);
+/** A refused row. Copies, not slices: a rejected row is kept, and a slice of the file's text would keep the whole decoded chunk alive. */
+function refuse(record: RawRecord, row: MappedRow | null, reason: CodedMessage): RefusedRow {
+  return { rowNumber: record.rowNumber, refused: { ...reason, text: detachedCopy(reason.text) }, raw: detachedCopy(record.raw), row };
 }

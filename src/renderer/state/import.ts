@@ -9,7 +9,7 @@ import type { RequestInput } from '../../shared/contract/requests.ts';
 import type { Basis, IsoDate, SourceKind } from '../../shared/consent/vocabulary.ts';
 import { todayIso } from '../../shared/dates/iso-date.ts';
 import { api } from '../api/client.ts';
-import { CARD_FILE_SEPARATOR, isCardFileName, joinedCardsName } from '../../shared/import/card-files.ts';
+import { byCardFileName, CARD_FILE_SEPARATOR, isCardFileName, joinedCardsName } from '../../shared/import/card-files.ts';
 import i18n from '../i18n/index.ts';
 import { blobToBase64 } from '../util/files.ts';
 import { useApp } from './app.ts';
@@ -196,7 +196,7 @@ export const useImport = create<ImportState>((set, get) => {
         set({ uploadError: new Error(i18n.t('import.severalFiles', { count: files.length })) });
         return;
       }
-      const ordered = [...files].sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
+      const ordered = [...files].sort((a, b) => byCardFileName(a.name, b.name));
       const joined = new File(ordered.flatMap((file) => [file, CARD_FILE_SEPARATOR]), joinedCardsName(files.length), { type: 'text/vcard' });
       return get().uploadFile(joined);
     },

@@ -3,6 +3,7 @@
 // a million rows, so each domain is analysed once and cached.
 
 import { isDisposableDomain } from './disposable.ts';
+import { detachedCopy } from './text.ts';
 import { suggestDomain } from './typos.ts';
 
 export interface ValidDomain {
@@ -38,11 +39,6 @@ export function domainInfo(typed: string): DomainInfo {
     cache.set(own, info);
   }
   return info;
-}
-
-/** The same text in its own memory, not a view into a larger string. */
-function detachedCopy(text: string): string {
-  return (' ' + text).slice(1);
 }
 
 /** Whether the domain is disposable, and a likely intended domain, worked out once per domain. */

@@ -39,3 +39,11 @@ function isLowSurrogate(code: number): boolean {
 export function quoted(text: string): string {
   return `“${text.length > 80 ? `${text.slice(0, 77)}…` : text}”`;
 }
+
+/**
+ * The same text in its own memory. A slice of a large string (a reader's decoded chunk)
+ * keeps the whole of it alive; anything kept past the row it came from must be a copy.
+ */
+export function detachedCopy(text: string): string {
+  return (' ' + text).slice(1);
+}

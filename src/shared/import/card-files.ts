@@ -10,6 +10,11 @@ export function isCardFileName(name: string): boolean {
   return CARD_EXTENSIONS.some((extension) => lower.endsWith(extension));
 }
 
+/** The order the files are joined in: by name, numbers as numbers (kort-2 before kort-10). */
+export function byCardFileName(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
 /** The name the joined file is known by: the folder's, or how many files it holds. */
 export function joinedCardsName(count: number, folder?: string): string {
   return folder ? `${folder} (${count} vCard files).vcf` : `${count} vCard files.vcf`;

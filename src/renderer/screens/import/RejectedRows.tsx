@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RejectedRow } from '../../../shared/contract/dto.ts';
 import { api } from '../../api/client.ts';
 import { ErrorText } from '../../components/ErrorText.tsx';
-import { messageText } from '../../components/messages.ts';
+import { rejectedReason } from '../../components/messages.ts';
 import { downloadCsv } from '../../util/files.ts';
 import { formatNumber } from '../../util/format.ts';
 import { rejectedFileName, rejectedRowsCsv } from './rejected-csv.ts';
@@ -80,7 +80,7 @@ export function RejectedRows({ rows, total, fileName, importId = null }: { rows:
             {rows.slice(0, SHOWN).map((row) => (
               <tr key={row.rowNumber}>
                 <td className="num">{row.rowNumber}</td>
-                <td>{messageText({ text: row.reason, code: row.code, params: row.params })}</td>
+                <td>{rejectedReason(row)}</td>
                 <td>
                   <code className="raw">{row.raw}</code>
                 </td>

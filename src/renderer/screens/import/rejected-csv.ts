@@ -4,12 +4,12 @@
 
 import type { RejectedRow } from '../../../shared/contract/dto.ts';
 import { csvDocument } from '../../../shared/export/csv.ts';
-import { messageText } from '../../components/messages.ts';
+import { rejectedReason } from '../../components/messages.ts';
 
 export function rejectedRowsCsv(rows: readonly RejectedRow[]): string {
   return csvDocument(
     ['row', 'reason', 'raw'],
-    rows.map((r) => [r.rowNumber, messageText({ text: r.reason, code: r.code, params: r.params }), r.raw]),
+    rows.map((r) => [r.rowNumber, rejectedReason(r), r.raw]),
   );
 }
 
