@@ -6,6 +6,18 @@ export function isAscii(text: string): boolean {
   return !NON_ASCII.test(text);
 }
 
+/** Any code point from U+0300 up: below it every character is already NFC, alone or together. */
+const MAY_CHANGE_UNDER_NFC = /[^\u0000-\u02ff]/;
+
+/**
+ * Unicode NFC, skipping the call for text that cannot change (plain Latin, the common case
+ * for a million imported cells): code points below U+0300 are all NFC_Quick_Check=Yes with
+ * combining class 0.
+ */
+export function toNfc(text: string): string {
+  return MAY_CHANGE_UNDER_NFC.test(text) ? text.normalize('NFC') : text;
+}
+
 /**
  * The case-folded matching form of a piece of an address: Unicode NFC, then lower case.
  * NFC runs again after lower-casing because lower-casing can leave a decomposed sequence

@@ -4,6 +4,7 @@
 // Norwegian. Pure and shared, so the import screen and the pipeline agree; the user can
 // change every suggestion, and a changed mapping is remembered by the header signature.
 
+import { toNfc } from '../email/text.ts';
 import { parseDate } from './dates.ts';
 import { fieldForHeader, LAYOUTS, layoutField, normalizeHeader } from './layouts.ts';
 import { matchSourceWords } from './sources.ts';
@@ -133,7 +134,7 @@ export function applyMapping(headers: string[], values: string[], mapping: Colum
   for (let i = 0; i < mapping.fields.length; i++) {
     const field = mapping.fields[i]!;
     // NFC: a Mac export writes "å" as a + ring; stored composed, it looks the same and is found the same way.
-    const value = (values[i] ?? '').trim().normalize('NFC');
+    const value = toNfc((values[i] ?? '').trim());
     const header = headers[i] || `Column ${i + 1}`;
     if (value === '' || field === 'ignore') continue;
     switch (field) {
