@@ -176,6 +176,21 @@ describe('workspace services', () => {
     expect(verifyLedger(w.context.db).intact).toBe(true);
   });
 
+  it('shows which import set each stored detail, and forgets an undone import', async () => {
+    const w = workspace({ value: '2026-01-10' });
+    const first = await importCsv(w);
+    // A second file fills Kari's empty company and brings a first name she already has (not overwritten).
+    const stagedId = await stage(w, 'messe.csv', 'email,company,first_name\nkari@example.no,Kari Konditori,Karianne\n');
+    const second = await call<ImportReport>(w, 'import.commit', { stagedId, source: 'event-booth', collectedAt: '2026-01-09' });
+    const sources = (d: ContactDetail): string[] => d.contact.fieldSources.map((s) => `${s.field} ${s.fileName} #${s.importId}`).sort();
+    const kari = await contactByEmail(w, 'kari@example.no');
+    expect(kari.contact.firstName).toBe('Kari');
+    expect(sources(kari)).toEqual([`company messe.csv #${second.importId}`, `firstName kunder.csv #${first.importId}`, `lastName kunder.csv #${first.importId}`]);
+    expect(kari.contact.fieldSources[0]!.importedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    await call(w, 'import.undo', { importId: second.importId });
+    expect(sources(await contactByEmail(w, 'kari@example.no'))).toEqual([`firstName kunder.csv #${first.importId}`, `lastName kunder.csv #${first.importId}`]);
+  });
+
   it('never lifts a suppression by import', async () => {
     const w = workspace({ value: '2026-01-10' });
     await importCsv(w);

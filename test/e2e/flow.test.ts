@@ -86,6 +86,9 @@ describe('Tillit in the browser', () => {
 
   it('records an explicit opt-in with a scanned sign-up sheet, and the status changes', async () => {
     await openContact('ola@nordmann.no');
+    // Each detail says which import set it.
+    const company = page.getByTestId('contact-fields').locator('dd').filter({ hasText: 'Bakeriet AS' });
+    await expect.poll(() => company.locator('.field-source').textContent()).toBe('from kunder.csv (import #1)');
     await page.getByTestId('action-opt-in').click();
     const scan = path.join(dir, 'pameldingsark.png');
     fs.writeFileSync(scan, PNG);

@@ -3,7 +3,7 @@
 
 import { explainStatus } from '../../shared/consent/index.ts';
 import { AppError } from '../../shared/contract/envelope.ts';
-import type { ContactDetail, ContactPage, ContactSummary, StatusSummary } from '../../shared/contract/dto.ts';
+import type { ContactDetail, ContactPage, ContactSummary, DetailField, FieldSource, StatusSummary } from '../../shared/contract/dto.ts';
 import type { RequestParsed } from '../../shared/contract/requests.ts';
 import { STATUSES, type IsoDate, type Status } from '../../shared/consent/vocabulary.ts';
 import {
@@ -15,6 +15,7 @@ import {
   type ContactRow,
 } from '../store/contacts.ts';
 import { evidenceForIds } from '../store/evidence.ts';
+import { statement, type DB } from '../store/open.ts';
 import { eventDetailsForContact } from '../store/ledger.ts';
 import { readSettings } from '../store/settings.ts';
 import type { ServiceContext } from './context.ts';
@@ -76,6 +77,7 @@ export function getContact(ctx: ServiceContext, id: number, asOfInput?: IsoDate)
       consentExpiresAt: evaluation.expiresAt,
       otherEmails: row.other_emails,
       note: row.note,
+      fieldSources: fieldSources(ctx.db, row.field_sources),
     },
     evaluation,
     explanation: explainStatus(evaluation),
@@ -95,6 +97,19 @@ export function getContact(ctx: ServiceContext, id: number, asOfInput?: IsoDate)
     })),
     evidence: evidenceForIds(ctx.db, evidenceIds),
   };
+}
+
+/** The contact's field_sources (field → import id) with each import's file name and time. */
+function fieldSources(db: DB, stored: string): FieldSource[] {
+  const byField = Object.entries(JSON.parse(stored) as Record<string, number>);
+  if (byField.length === 0) return [];
+  const imports = statement(db, 'SELECT id, file_name AS fileName, created_at AS importedAt FROM imports WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(byField.map(([, id]) => id))) as { id: number; fileName: string; importedAt: string }[];
+  const byId = new Map(imports.map((i) => [i.id, i]));
+  return byField.flatMap(([field, importId]) => {
+    const found = byId.get(importId);
+    return found ? [{ field: field as DetailField, importId, fileName: found.fileName, importedAt: found.importedAt }] : [];
+  });
 }
 
 export function statusSummary(ctx: ServiceContext, asOfInput?: IsoDate): StatusSummary {

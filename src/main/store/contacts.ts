@@ -1,12 +1,13 @@
 // Contacts: one row per normalized address, with its cached status (evaluated as of the
 // date in settings.statuses_as_of) so that listing a million contacts needs no evaluation.
 
-import type { ContactSummary } from '../../shared/contract/dto.ts';
+import type { ContactSummary, DetailField } from '../../shared/contract/dto.ts';
 import type { IsoDate, Status } from '../../shared/consent/vocabulary.ts';
 import type Database from 'better-sqlite3';
 import { sqlLiteral, statement, type DB } from './open.ts';
 
-export const CONTACT_FIELDS = ['firstName', 'lastName', 'company', 'title', 'phone', 'city', 'country', 'otherEmails', 'note'] as const;
+// The contract's DetailField names the same fields (the UI shows which import set each one).
+export const CONTACT_FIELDS = ['firstName', 'lastName', 'company', 'title', 'phone', 'city', 'country', 'otherEmails', 'note'] as const satisfies readonly DetailField[];
 export type ContactField = (typeof CONTACT_FIELDS)[number];
 
 export const FIELD_COLUMNS: Record<ContactField, string> = {

@@ -178,6 +178,7 @@ export const en = {
     tags: 'Tags',
     note: 'Note',
     added: 'Added',
+    fieldFrom: 'from {{file}} (import #{{id}})',
     why: 'May I mail this person?',
     whyAsOf: 'As of {{date}}',
     expiresOn: 'Last day it may be mailed: {{date}}',

@@ -181,6 +181,7 @@ export const nb: DeepPartial<Messages> = {
     tags: 'Stikkord',
     note: 'Notat',
     added: 'Lagt til',
+    fieldFrom: 'fra {{file}} (import #{{id}})',
     why: 'Kan jeg sende e-post til denne personen?',
     whyAsOf: 'Per {{date}}',
     expiresOn: 'Siste dag det kan sendes: {{date}}',

@@ -69,8 +69,19 @@ export interface EvidenceView {
   createdAt: string;
 }
 
+/** A stored detail that an import can fill. */
+export type DetailField = 'firstName' | 'lastName' | 'company' | 'title' | 'phone' | 'city' | 'country' | 'otherEmails' | 'note';
+
+/** Which import set a stored detail: the provenance the store keeps per field. */
+export interface FieldSource {
+  field: DetailField;
+  importId: number;
+  fileName: string;
+  importedAt: string;
+}
+
 export interface ContactDetail {
-  contact: ContactSummary & { otherEmails: string; note: string };
+  contact: ContactSummary & { otherEmails: string; note: string; fieldSources: FieldSource[] };
   evaluation: Evaluation;
   /** Plain-language "why can't I mail this person?" (or a confirmation when mailable). */
   explanation: string;
@@ -121,37 +132,144 @@ export interface ImportCounts {
 
 /**
  * What a message from main is about, so the UI can say it in its own language; `text` is
- * always there in English (the CLI's words, and the UI's fallback).
+ * always there in English (the CLI's words, and the UI's fallback). Every code has an entry
+ * under `messages` in the UI's translations (nb.test.ts checks).
  */
-export type MessageCode =
-  | 'no-email'
-  | 'erased'
-  | 'email-empty'
-  | 'email-missing-at'
-  | 'email-multiple-at'
-  | 'email-multiple-addresses'
-  | 'email-spaces'
-  | 'email-bad-local-part'
-  | 'email-bad-domain'
-  | 'email-too-long'
-  | 'typo'
-  | 'role'
-  | 'disposable'
-  | 'suppressed';
+export const MESSAGE_CODES = [
+  // A rejected row's reason.
+  'no-email',
+  'erased',
+  'email-empty',
+  'email-missing-at',
+  'email-multiple-at',
+  'email-multiple-addresses',
+  'email-spaces',
+  'email-bad-local-part',
+  'email-bad-domain',
+  'email-too-long',
+  // A row the reader could not read as a record.
+  'ragged-row',
+  'text-after-quote',
+  'value-without-header',
+  'card-not-closed',
+  'outside-card',
+  'not-a-scan',
+  // A row's warnings.
+  'typo',
+  'role',
+  'disposable',
+  'suppressed',
+  // A consent cell that could not be read (params: column, value).
+  'source-unsure',
+  'source-ambiguous',
+  'source-unknown',
+  'not-a-source',
+  'date-not-real',
+  'date-ambiguous',
+  'date-unknown',
+  'not-a-date',
+  'basis-unknown',
+  'flag-unknown',
+  'status-unknown',
+  'status-disabled',
+] as const;
+export type MessageCode = (typeof MESSAGE_CODES)[number];
+
+/** The values a coded message's sentence needs; `count` picks a plural form. */
+export type MessageParams = Record<string, string | number>;
 
 export interface CodedMessage {
   text: string;
   code?: MessageCode;
-  params?: Record<string, string | number>;
+  params?: MessageParams;
+}
+
+/**
+ * Why a whole file cannot be imported: ImportFileError's code, sent as the `details.code` of
+ * an 'import-failed' error (FileErrorDetails). One code per English sentence, so the UI can
+ * say each one in its own language.
+ */
+export const FILE_ERROR_CODES = [
+  'empty',
+  'blank',
+  'blank-start',
+  'only-blank-rows',
+  'empty-sheet',
+  'no-header',
+  'empty-header',
+  'no-rows',
+  'no-sheet-rows',
+  'no-vcards',
+  'no-scans',
+  'bad-headers',
+  'binary',
+  'binary-image',
+  'binary-pdf',
+  'binary-gzip',
+  'binary-rtf',
+  'binary-zip',
+  'old-excel',
+  'not-xlsx',
+  'not-xlsx-opendocument',
+  'not-xlsx-word',
+  'not-xlsx-powerpoint',
+  'not-xlsx-numbers',
+  'not-xlsx-zip',
+  'bad-zip',
+  'bad-xlsx',
+  'no-sheets',
+  'no-sheet',
+  'too-large',
+  'bad-encoding',
+  'bad-encoding-at',
+  'unterminated-quote',
+  'field-too-long',
+  'cell-too-long',
+  'record-too-long',
+  'line-too-long',
+  'card-too-long',
+  'sheet-row-too-long',
+  'too-many-columns',
+  'sheet-too-many-columns',
+  'not-a-file',
+  'cannot-open',
+  'unknown-format',
+  'unknown-text-format',
+  'unknown-encoding',
+  'bad-delimiter',
+  'not-text-encoding',
+] as const;
+export type FileErrorCode = (typeof FILE_ERROR_CODES)[number];
+
+/** The problems a 'bad-headers' error lists, one part each (params: count, columns, last, name). */
+export const HEADER_PROBLEM_CODES = ['header-unnamed', 'header-proto', 'header-duplicate'] as const;
+export type HeaderProblemCode = (typeof HEADER_PROBLEM_CODES)[number];
+
+export interface HeaderProblem {
+  code: HeaderProblemCode;
+  params: MessageParams;
+}
+
+/** `details` of an 'import-failed' error for a file the reader refused; the message is its English. */
+export interface FileErrorDetails {
+  code: FileErrorCode;
+  /** The user's name for the file. */
+  file: string;
+  /** 1-based line or sheet row, column (field) number; null when the whole file is at fault. */
+  row: number | null;
+  column: number | null;
+  params: MessageParams;
+  /** bad-headers: what is wrong with the header row. */
+  parts?: HeaderProblem[];
 }
 
 export interface RejectedRow {
   rowNumber: number;
   reason: string;
   raw: string;
-  /** Set where the reason has a code (reader errors and column problems are English only). */
+  /** Every reason in a preview or report has a code; rows paged from the store (imports.rejectedRows) have only the text. */
   code?: MessageCode;
-  params?: Record<string, string | number>;
+  params?: MessageParams;
 }
 
 /**
