@@ -2,6 +2,7 @@
 // Output, all under out/:
 //   out/main/index.js          Electron main (ESM: package.json is "type": "module"), package.json "main"
 //   out/main/import-worker.js  the import's worker_threads script (found by src/main/import/runner.ts)
+//   out/main/prepare-worker.js reads and prepares a big file's rows beside the import (prepared-batches.ts)
 //   out/main/chunks/*.js       code the two main entries share
 //   out/preload/index.cjs      the sandboxed preload: CommonJS, one self-contained file, requires only 'electron'
 //   out/renderer/index.html    the React app (relative asset URLs, base './'), with its CSP in a meta tag
@@ -54,6 +55,7 @@ export default defineConfig({
         input: {
           index: resolve(root, 'src/main/electron/main.ts'),
           'import-worker': resolve(root, 'src/main/import/worker.ts'),
+          'prepare-worker': resolve(root, 'src/main/import/prepare-worker.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
       },

@@ -57,6 +57,23 @@ describe('tillit CLI', () => {
     expect(report.rejectedRows[0]!.reason).toMatch(/row 5/);
   });
 
+  it('says when the same file was imported before, and still imports it (every row merges)', () => {
+    const db = tempDbPath(dir);
+    const csv = file('bakery-again.csv', BAKERY_CSV);
+    const first = tillitJson<ImportJson & { importId: number; alreadyImported: unknown[] }>(db, ['import', csv, '--source', 'web-form']);
+    expect(first.alreadyImported).toEqual([]);
+    // The same bytes under another name are the same file.
+    const again = tillit(db, ['import', file('renamed.csv', BAKERY_CSV), '--source', 'web-form']);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toMatch(new RegExp(`note: the same file was already imported as import ${first.importId} \\(bakery-again\\.csv, \\d{4}-\\d\\d-\\d\\dT[^)]*\\); its consent was recorded a second time`));
+    expect(again.stdout).toMatch(/3 merged/);
+    const dry = tillitJson<{ dryRun: boolean; alreadyImported: { importId: number; fileName: string }[] }>(db, ['import', csv, '--dry-run']);
+    expect(dry.alreadyImported.map((e) => [e.importId, e.fileName])).toEqual([
+      [first.importId, 'bakery-again.csv'],
+      [first.importId + 1, 'renamed.csv'],
+    ]);
+  });
+
   it('lists contacts with status, reasons and expiry (--json), filtered by status', () => {
     const db = tempDbPath(dir);
     tillitJson(db, ['import', file('list.csv', BAKERY_CSV), '--source', 'web-form', '--collected-at', '2026-01-10', '--basis', 'explicit']);

@@ -191,6 +191,18 @@ describe('workspace services', () => {
     expect(sources(await contactByEmail(w, 'kari@example.no'))).toEqual([`firstName kunder.csv #${first.importId}`, `lastName kunder.csv #${first.importId}`]);
   });
 
+  it('a preview names earlier imports of the same file, until they are undone', async () => {
+    const w = workspace({ value: '2026-01-10' });
+    const first = await importCsv(w);
+    const preview = async (): Promise<ImportPreview> =>
+      call<ImportPreview>(w, 'import.preview', { stagedId: await stage(w, 'kunder (1).csv', CSV), source: 'purchase', collectedAt: '2026-01-10' });
+    expect((await preview()).alreadyImported).toEqual([{ importId: first.importId, fileName: 'kunder.csv', importedAt: expect.any(String) as string }]);
+    const other = await call<ImportPreview>(w, 'import.preview', { stagedId: await stage(w, 'other.csv', `${CSV}per@example.no;Per;;\n`), source: 'purchase', collectedAt: '2026-01-10' });
+    expect(other.alreadyImported).toEqual([]);
+    await call(w, 'import.undo', { importId: first.importId });
+    expect((await preview()).alreadyImported).toEqual([]);
+  });
+
   it('never lifts a suppression by import', async () => {
     const w = workspace({ value: '2026-01-10' });
     await importCsv(w);

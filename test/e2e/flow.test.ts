@@ -260,6 +260,25 @@ describe('Tillit in the browser', () => {
     await expect.poll(() => page.getByTestId('count-added').textContent()).toBe('2');
   });
 
+  it('warns before the same file is imported a second time, and asks to confirm', async () => {
+    const file = path.join(dir, 'kunder-kopi.csv');
+    fs.writeFileSync(file, CSV); // the same bytes as kunder.csv, under another name
+    await page.getByTestId('nav-import').click();
+    if (await page.getByTestId('import-another').count()) await page.getByTestId('import-another').click();
+    await page.getByTestId('import-file').setInputFiles(file);
+    await expect.poll(() => page.getByTestId('staged-file').textContent()).toContain('kunder-kopi.csv');
+    await page.getByTestId('import-source').selectOption('event-booth');
+    const warning = page.getByTestId('already-imported');
+    await expect.poll(() => warning.textContent()).toMatch(/This file was imported before.*Import #1: kunder\.csv/);
+    expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
+    await page.getByTestId('import-again').check();
+    expect(await page.getByTestId('import-commit').isEnabled()).toBe(true);
+    await shot('15-import-again');
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-report').waitFor();
+    expect(await page.getByTestId('import-report').textContent()).toMatch(/3/);
+  });
+
   it('refuses a page opened without the token', async () => {
     const other = await browser.newPage();
     await other.goto(server.appUrl.split('#')[0] ?? server.appUrl);

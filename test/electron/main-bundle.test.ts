@@ -14,6 +14,7 @@ import { build as viteBuild, mergeConfig, type InlineConfig } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../src/shared/contract/envelope.ts';
 import { IPC_EVENT_CHANNEL } from '../../src/shared/contract/transport-protocol.ts';
+import { PREPARE_IN_WORKER_BYTES } from '../../src/main/import/prepared-batches.ts';
 import { tempDbPath, tempDir } from '../helpers/temp.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -45,7 +46,7 @@ afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
 
 describe('the build layout', () => {
   it('puts main, the import worker, the preload and the renderer where main.ts looks for them', () => {
-    for (const file of ['main/index.js', 'main/import-worker.js', 'preload/index.cjs', 'renderer/index.html']) {
+    for (const file of ['main/index.js', 'main/import-worker.js', 'main/prepare-worker.js', 'preload/index.cjs', 'renderer/index.html']) {
       expect(fs.existsSync(path.join(outDir, file)), file).toBe(true);
     }
   });
@@ -256,6 +257,17 @@ describe('the built main process, booted against a fake electron', () => {
     expect(sent.every((message) => message[0] === IPC_EVENT_CHANNEL)).toBe(true);
     expect(sent.map((message) => message[1])).toContain('contacts.changed');
   });
+
+  it('reads and prepares a big file in the bundled prepare worker', async () => {
+    // Over PREPARE_IN_WORKER_BYTES, so the import worker starts out/main/prepare-worker.js.
+    const rows = Array.from({ length: 90_000 }, (_, i) => `kunde${i}@firma${i % 50}.no,Kunde ${i},Bakeriet ${i % 9} AS`);
+    const csv = `email,first name,company\n${rows.join('\n')}\n`;
+    expect(csv.length).toBeGreaterThan(PREPARE_IN_WORKER_BYTES);
+    const staged = await app.invoke('app', 'files.stage', { fileName: 'big.csv', chunkBase64: Buffer.from(csv).toString('base64') });
+    const stagedId = (staged as { value: { stagedId: string } }).value.stagedId;
+    const report = await app.invoke('app', 'import.commit', { stagedId, source: 'web-form', collectedAt: '2026-01-15' });
+    expect(report, app.output).toMatchObject({ ok: true, value: { rows: 90_000, added: 90_000 } });
+  }, 60_000);
 
   it.each([
     ['https://evil.example/', 'will-navigate', true],

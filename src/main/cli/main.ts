@@ -150,6 +150,10 @@ async function run(command: string, args: string[], dbFlag: string | undefined, 
             `${report.dryRun ? 'Dry run of' : 'Imported'} ${report.fileName}: ${report.rows} rows — ${report.added} added, ${report.merged} merged, ` +
               `${report.duplicates} duplicates in the file, ${report.rejected} rejected.\n`,
           );
+          for (const earlier of report.alreadyImported) {
+            const again = report.dryRun ? 'importing it again records its consent a second time' : 'its consent was recorded a second time';
+            io.stdout(`  note: the same file was already imported as import ${earlier.importId} (${earlier.fileName}, ${earlier.importedAt}); ${again}\n`);
+          }
           for (const r of report.rejectedRows.slice(0, 20)) io.stdout(`  rejected ${r.reason}\n`);
           if (report.rejected > 20) {
             const more = report.rejected - 20;

@@ -7,17 +7,19 @@
 // process, or the import worker's own connection).
 
 import fs from 'node:fs';
-import { REPORT_REJECTED_LIMIT, type CodedMessage, type ImportPreview, type ImportReport, type PreviewRow, type RejectedRow, type RowOutcome } from '../../shared/contract/dto.ts';
+import { REPORT_REJECTED_LIMIT, type CodedMessage, type EarlierImport, type FileErrorDetails, type ImportPreview, type ImportReport, type PreviewRow, type RejectedRow, type RowOutcome } from '../../shared/contract/dto.ts';
 import { AppError } from '../../shared/contract/envelope.ts';
-import { headerSignature, suggestMapping, type FieldKey, type MappedRow } from '../../shared/import/mapping.ts';
-import { ImportFileError, readRecords, sniffFile, type RawRecord, type SniffOverrides, type SniffResult } from './read/index.ts';
+import { detachedCopy } from '../../shared/email/text.ts';
+import { headerSignature, suggestMapping, type FieldKey } from '../../shared/import/mapping.ts';
+import { ImportFileError, sniffFile, type SniffOverrides, type SniffResult } from './read/index.ts';
+import { preparedBatches, prepareThreadFor } from './prepared-batches.ts';
 import { CONTACT_FIELDS, ContactInserter, FIELD_COLUMNS, findContactByKey, type ContactRow } from '../store/contacts.ts';
-import { insertEvidence, insertEvidenceRow, storeEvidenceFile, type EvidenceInputData } from '../store/evidence.ts';
+import { insertEvidence, insertEvidenceRow, sha256File, storeEvidenceFile, type EvidenceInputData } from '../store/evidence.ts';
 import { LedgerAppender, type NewEvent } from '../store/ledger.ts';
 import { statement, type DB } from '../store/open.ts';
 import { readSettings } from '../store/settings.ts';
 import { ensureStatusesCurrent, recomputeContacts } from '../services/status.ts';
-import { RowPreparer, type PrepareContext } from './prepare.ts';
+import type { PrepareContext, PreparedRow, RowDetails } from './prepare.ts';
 import { isSuppression, type BatchDefaults } from './row-events.ts';
 
 export interface ImportRequest extends BatchDefaults {
@@ -35,6 +37,8 @@ export interface ImportRequest extends BatchDefaults {
 
 export interface ImportHooks {
   signal?: AbortSignal;
+  /** Where rows are read and prepared (tests pick); by default prepareThreadFor() decides. */
+  prepareThread?: 'here' | 'worker';
   onProgress?: (step: 'reading' | 'writing' | 'statuses', current: number, total: number, rows: number) => void;
 }
 
@@ -66,7 +70,9 @@ function asImportError(error: unknown, fileName: string): unknown {
   if (error instanceof ImportFileError) {
     // Reader messages name the temp path; users know the file by its own name.
     const message = error.message.split(error.file).join(fileName);
-    return new AppError('import-failed', message, { code: error.code, row: error.row, column: error.column });
+    const { code, row, column, params, parts } = error;
+    const details: FileErrorDetails = { code, file: fileName, row, column, params, ...(parts ? { parts } : {}) };
+    return new AppError('import-failed', message, details);
   }
   return error;
 }
@@ -96,6 +102,15 @@ export function chooseMapping(db: DB, sniffed: SniffResult, requested: string[] 
   }
   if (emailColumns > 1) throw new AppError('bad-request', `${fileName}: only one column can be the e-mail address; map the others to "otherEmails".`);
   return { fields: fields as FieldKey[], layout: requested ? null : suggested.layout };
+}
+
+/** Committed imports of the file with this SHA-256, oldest first. */
+export function earlierImportsOf(db: DB, sha256: string): EarlierImport[] {
+  return statement(
+    db,
+    `SELECT id AS importId, file_name AS fileName, created_at AS importedAt FROM imports
+     WHERE file_sha256 = ? AND state = 'committed' ORDER BY id`,
+  ).all(sha256) as EarlierImport[];
 }
 
 function mergeTags(existing: string, incoming: readonly string[]): string {
@@ -145,6 +160,9 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
   // The original file is kept as evidence. Content-addressed and write-once, so copying it
   // before the transaction cannot leave anything half-done in the store.
   const original = write ? storeEvidenceFile(filesDir, { fileName: request.fileName, path: request.filePath }) : null;
+  // The same bytes imported before and not undone: importing them again records every row's
+  // consent a second time (dated as this batch says), so the preview and the report say so.
+  const alreadyImported = earlierImportsOf(db, original?.sha256 ?? sha256File(request.filePath));
   const insertRow = statement(db, 'INSERT INTO import_rows (import_id, row_number, outcome, reason, raw) VALUES (?, ?, ?, ?, ?)');
 
   if (write) {
@@ -183,32 +201,31 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
     const storeSize = statement(db, 'SELECT COUNT(*) FROM contacts').pluck().get() as number;
     if (write && storeSize < 20_000 && fileSize > 4 * 1024 * 1024) deferredIndexes = dropDeferrableIndexes(db);
 
-    const preview = (rowNumber: number, row: MappedRow | null, outcome: RowOutcome, problems: CodedMessage[], warnings: CodedMessage[]): void => {
+    const preview = (rowNumber: number, row: RowDetails | null, outcome: RowOutcome, problems: CodedMessage[], warnings: CodedMessage[]): void => {
       if (previewRows.length >= previewLimit) return;
+      // Copies: the row's strings may be slices of a whole batch's text (prepared-codec.ts).
       previewRows.push({
         rowNumber,
-        email: row?.email ?? '',
-        firstName: row?.firstName ?? '',
-        lastName: row?.lastName ?? '',
-        company: row?.company ?? '',
+        email: detachedCopy(row?.email ?? ''),
+        firstName: detachedCopy(row?.firstName ?? ''),
+        lastName: detachedCopy(row?.lastName ?? ''),
+        company: detachedCopy(row?.company ?? ''),
         outcome,
         problems,
         warnings,
       });
     };
 
-    const preparer = new RowPreparer(context);
-    /** One batch of records, start to end with no await in between. */
-    const handleBatch = (batch: RawRecord[]): void => {
+    /** One batch of prepared rows, start to end with no await in between. */
+    const handleBatch = (batch: PreparedRow[]): void => {
       const pendingEvents: NewEvent[] = [];
-      for (const record of batch) {
+      for (const prepared of batch) {
         counts.rows += 1;
-        const prepared = preparer.prepare(record);
         const { rowNumber } = prepared;
         if (prepared.refused !== null) {
           counts.rejected += 1;
           const { text, ...coded } = prepared.refused;
-          if (rejectedRows.length < REPORT_REJECTED_LIMIT) rejectedRows.push({ rowNumber, reason: text, raw: prepared.raw, ...coded });
+          if (rejectedRows.length < REPORT_REJECTED_LIMIT) rejectedRows.push({ rowNumber, reason: text, raw: detachedCopy(prepared.raw), ...coded });
           if (write) insertRow.run(importId, rowNumber, 'rejected', text, prepared.raw);
           preview(rowNumber, prepared.row, 'reject', [prepared.refused], []);
           continue;
@@ -269,9 +286,10 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
     };
     // A dry run's batch is one transaction too, or each remembered address would commit on its own.
     const takeBatch = write ? handleBatch : db.transaction(handleBatch);
-    for await (const batch of readRecords(request.filePath, sniffed, {
+    for await (const batch of preparedBatches(request.filePath, sniffed, context, {
       signal: hooks.signal,
       onBytes: (read, total) => hooks.onProgress?.('reading', read, total, counts.rows),
+      thread: hooks.prepareThread ?? prepareThreadFor(fileSize, request.dryRun),
     })) {
       if (hooks.signal?.aborted) throw new AppError('conflict', 'The import was cancelled; nothing was changed.');
       takeBatch(batch);
@@ -309,6 +327,7 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
     importId,
     fileName: request.fileName,
     dryRun: request.dryRun,
+    alreadyImported,
     ...counts,
     rejectedRows,
     durationMs: Date.now() - started,
@@ -326,6 +345,7 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
         sheet: sniffed.sheet,
         layout: mapping.layout,
       },
+      alreadyImported,
       mapping: mapping.fields,
       counts,
       rows: previewRows,
@@ -382,7 +402,7 @@ class DryRunKeys {
 }
 
 /** Fills empty fields (or overwrites, when asked) and records which import set each one. */
-function fillFields(db: DB, contact: ContactRow, row: MappedRow, importId: number, overwrite: boolean, now: string): void {
+function fillFields(db: DB, contact: ContactRow, row: RowDetails, importId: number, overwrite: boolean, now: string): void {
   const sources = JSON.parse(contact.field_sources) as Record<string, number>;
   const sets: string[] = [];
   const values: unknown[] = [];

@@ -2,9 +2,9 @@
 // fields, check the address, work out the row's ledger events and the status a new contact
 // would get. pipeline.ts then settles each prepared row against the store and writes it.
 //
-// (Running reading and preparing in a second worker thread was measured and dropped: the
-// writing half is about two thirds of the time, and copying prepared rows between threads
-// cost about as much as the reading saved: 200,000 rows, 4.24 s in one thread, 4.20 s in two.)
+// A big import reads and prepares in a worker thread while its own thread writes
+// (prepared-batches.ts); the rows cross in a compact encoding (prepared-codec.ts), because
+// cloning these objects cost as much as preparing them.
 
 import { evaluate, POLICIES, type Evaluation, type LedgerEvent } from '../../shared/consent/index.ts';
 import type { CodedMessage } from '../../shared/contract/dto.ts';
@@ -28,19 +28,25 @@ export interface PrepareContext {
   erased: readonly string[];
 }
 
+/**
+ * What the writing half needs of a mapped row: the contact's details. (The row's consent
+ * cells have become its events by then, so they stay with the preparing half.)
+ */
+export type RowDetails = Omit<MappedRow, 'consent'>;
+
 /** A row that will not become a contact: its reason, and the text to fix it from. */
 export interface RefusedRow {
   rowNumber: number;
   refused: CodedMessage;
   raw: string;
-  row: MappedRow | null;
+  row: RowDetails | null;
 }
 
 /** A row with a valid address, ready to be added, merged or counted as a duplicate. */
 export interface AcceptedRow {
   rowNumber: number;
   refused: null;
-  row: MappedRow;
+  row: RowDetails;
   key: string;
   display: string;
   warnings: CodedMessage[];
@@ -72,7 +78,7 @@ export class RowPreparer {
 
   prepare(record: RawRecord): PreparedRow {
     const { rowNumber } = record;
-    if (record.error) return refuse(record, null, { text: record.error });
+    if (record.error) return refuse(record, null, record.error);
     const row = applyMapping(this.context.headers, record.values, this.context.mapping);
     if (!row.email.trim()) return refuse(record, row, { text: `row ${rowNumber}: no e-mail address`, code: 'no-email', params: { row: rowNumber } });
     const check = checkEmail(row.email);
@@ -87,7 +93,7 @@ export class RowPreparer {
       return refuse(record, row, { text, code: 'erased', params: { row: rowNumber } });
     }
 
-    const warnings: CodedMessage[] = row.consent.problems.map((p) => ({ text: `${p.column}: ${p.message}` }));
+    const warnings: CodedMessage[] = row.consent.problems.map((p) => ({ text: `${p.column}: ${p.message}`, code: p.code, params: { ...p.params, column: p.column } }));
     if (check.suggestion) warnings.push({ text: `did you mean ${check.suggestion}?`, code: 'typo', params: { suggestion: check.suggestion } });
     if (check.role) warnings.push({ text: 'role address (shared mailbox): cannot give consent', code: 'role' });
     if (check.disposable) warnings.push({ text: 'disposable address', code: 'disposable' });

@@ -43,7 +43,7 @@ export function evidenceDir(filesDir: string): string {
   return path.join(filesDir, 'evidence');
 }
 
-function sha256File(file: string): string {
+export function sha256File(file: string): string {
   const hash = createHash('sha256');
   const fd = fs.openSync(file, 'r');
   try {

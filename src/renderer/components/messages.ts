@@ -1,9 +1,11 @@
-// Messages from main (a rejected row's reason, a warning) in the UI's language. Main writes
-// them in English with a code; another language shows its translation of the code. English
-// keeps main's own wording, which says more (which part of a domain is wrong, say).
+// Messages from main (a rejected row's reason, a warning, a file that cannot be imported) in
+// the UI's language. Main writes them in English with a code; another language shows its
+// translation of the code. English keeps main's own wording, which says more (which part of
+// a domain is wrong, say).
 
 import type { Status } from '../../shared/consent/vocabulary.ts';
-import type { CodedMessage, RejectedRow } from '../../shared/contract/dto.ts';
+import { FILE_ERROR_CODES, type CodedMessage, type FileErrorCode, type FileErrorDetails, type RejectedRow } from '../../shared/contract/dto.ts';
+import { ApiCallError } from '../../shared/contract/envelope.ts';
 import i18n from '../i18n/index.ts';
 
 export function messageText(message: CodedMessage): string {
@@ -16,4 +18,28 @@ export function messageText(message: CodedMessage): string {
 /** Why a row was rejected, in the UI's language. */
 export function rejectedReason(row: RejectedRow): string {
   return messageText({ text: row.reason, code: row.code, params: row.params });
+}
+
+function isFileErrorCode(value: unknown): value is FileErrorCode {
+  return (FILE_ERROR_CODES as readonly unknown[]).includes(value);
+}
+
+/**
+ * A file the reader refused ('import-failed' with a reader code), as "<file> (row N, column
+ * M): <sentence>" in the UI's language; null for any other error. English, and a code this
+ * UI does not know, keep main's message.
+ */
+export function fileErrorText(error: unknown): string | null {
+  if (!(error instanceof ApiCallError) || error.code !== 'import-failed') return null;
+  // Main sends FileErrorDetails with every reader error; other import failures have none.
+  const details = error.details as FileErrorDetails | null | undefined;
+  if (!details || !isFileErrorCode(details.code)) return null;
+  if (i18n.language === 'en') return error.message;
+  const { code, file, row, column, params, parts } = details;
+  const problems = parts?.map((part) => i18n.t(`messages.${part.code}`, part.params)).join('; ');
+  const message = i18n.t(`messages.${code}`, { ...params, ...(problems ? { problems } : {}) });
+  const where = [];
+  if (row !== null) where.push(i18n.t('fileError.row', { row }));
+  if (column !== null) where.push(i18n.t('fileError.column', { column }));
+  return where.length > 0 ? i18n.t('fileError.at', { file, where: where.join(', '), message }) : i18n.t('fileError.whole', { file, message });
 }

@@ -1,6 +1,6 @@
 // i18next, set up once before the first render; components use useTranslation(). English is
 // complete and the fallback; Norwegian (bokmål) covers the whole UI. Messages from main carry
-// a code where they can (components/messages.ts); reader errors stay in English.
+// a code where they can (components/messages.ts); reader errors too (by code).
 
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';

@@ -241,7 +241,10 @@ export const FILE_ERROR_CODES = [
 ] as const;
 export type FileErrorCode = (typeof FILE_ERROR_CODES)[number];
 
-/** The problems a 'bad-headers' error lists, one part each (params: count, columns, last, name). */
+/**
+ * The problems a 'bad-headers' error lists, one part each. Params: `count` columns, named as
+ * `columns` (all but the last, comma-separated) and `last`; `name` for a repeated name.
+ */
 export const HEADER_PROBLEM_CODES = ['header-unnamed', 'header-proto', 'header-duplicate'] as const;
 export type HeaderProblemCode = (typeof HEADER_PROBLEM_CODES)[number];
 
@@ -293,8 +296,17 @@ export interface PreviewRow {
   warnings: CodedMessage[];
 }
 
+/** An earlier, still committed import of the same bytes (same SHA-256). */
+export interface EarlierImport {
+  importId: number;
+  fileName: string;
+  importedAt: string;
+}
+
 export interface ImportPreview {
   sniff: SniffView;
+  /** The same file imported before: importing it again records every row's consent a second time. */
+  alreadyImported: EarlierImport[];
   /** One field key per header. */
   mapping: string[];
   counts: ImportCounts;
@@ -306,6 +318,8 @@ export interface ImportReport extends ImportCounts {
   importId: number | null;
   fileName: string;
   dryRun: boolean;
+  /** Earlier committed imports of the same file (not this one). */
+  alreadyImported: EarlierImport[];
   rejectedRows: RejectedRow[];
   durationMs: number;
 }

@@ -7,7 +7,7 @@ export function isAscii(text: string): boolean {
 }
 
 /** Any code point from U+0300 up: below it every character is already NFC, alone or together. */
-const MAY_CHANGE_UNDER_NFC = /[^\u0000-\u02ff]/;
+const MAY_CHANGE_UNDER_NFC = /[\u0300-\uffff]/;
 
 /**
  * Unicode NFC, skipping the call for text that cannot change (plain Latin, the common case

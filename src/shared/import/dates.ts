@@ -14,11 +14,13 @@
 // Two-digit years are 2000–2069 for 00–69 and 1970–1999 for 70–99. Years outside 1900–2100
 // are refused: no contact list has them.
 
+import type { CodedMessage, MessageCode } from '../contract/dto.ts';
+
 export interface ParsedDate {
   /** ISO YYYY-MM-DD, or null. */
   date: string | null;
-  /** Why the text is not a date (null date and non-empty text). */
-  problem?: string;
+  /** Why the text is not a date (null date and non-empty text); params: value. */
+  problem?: Required<CodedMessage>;
 }
 
 const MONTHS: [number, string[]][] = [
@@ -57,8 +59,12 @@ function iso(y: number, m: number, d: number): string | null {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+function notADate(code: MessageCode, value: string, text: string): ParsedDate {
+  return { date: null, problem: { text, code, params: { value } } };
+}
+
 function result(date: string | null, original: string): ParsedDate {
-  return date ? { date } : { date: null, problem: `“${original}” is not a real calendar date` };
+  return date ? { date } : notADate('date-not-real', original, `“${original}” is not a real calendar date`);
 }
 
 /** A time of day that may follow a date: 10:11, 10:11:12.123, 10:11 AM, with a zone. */
@@ -89,7 +95,7 @@ export function parseDate(value: string, usDates = false): ParsedDate {
     if (usDates) return result(iso(y, a, b), v);
     if (a > 12) return result(iso(y, b, a), v);
     if (b > 12 || a === b) return result(iso(y, a, b), v);
-    return { date: null, problem: `“${v}” can be read as day/month or month/day; write it as YYYY-MM-DD (or 05.03.2024 for 5 March)` };
+    return notADate('date-ambiguous', v, `“${v}” can be read as day/month or month/day; write it as YYYY-MM-DD (or 05.03.2024 for 5 March)`);
   }
 
   m = DAY_MONTH_NAME.exec(v);
@@ -106,5 +112,5 @@ export function parseDate(value: string, usDates = false): ParsedDate {
       return result(iso(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()), v);
     }
   }
-  return { date: null, problem: `“${v}” is not a date Tillit understands; write it as YYYY-MM-DD` };
+  return notADate('date-unknown', v, `“${v}” is not a date Tillit understands; write it as YYYY-MM-DD`);
 }

@@ -181,27 +181,31 @@ describe('applyMapping', () => {
     ['TRUE (Excel)', { S: 'consent' }, { S: 'TRUE' }, null, { consent: true }],
     ['nei', { S: 'consent' }, { S: 'nei' }, null, { consent: false }],
     ['0', { S: 'consent' }, { S: '0' }, null, { consent: false }],
-    ['unknown flag', { Samtykke: 'consent' }, { Samtykke: 'kanskje' }, null, { consent: null, problems: [{ column: 'Samtykke', message: '“kanskje” is not a yes or a no' }] }],
+    ['unknown flag', { Samtykke: 'consent' }, { Samtykke: 'kanskje' }, null, { consent: null, problems: [{ column: 'Samtykke', message: '“kanskje” is not a yes or a no', code: 'flag-unknown', params: { value: 'kanskje' } }] }],
     ['basis', { B: 'basis' }, { B: 'Eksplisitt' }, null, { basis: 'explicit' }],
     ['implied basis', { B: 'basis' }, { B: 'soft opt-in' }, null, { basis: 'implicit' }],
-    ['unknown basis', { B: 'basis' }, { B: 'sterk' }, null, { basis: null, problems: [{ column: 'B', message: '“sterk” is neither explicit nor implicit consent' }] }],
+    ['unknown basis', { B: 'basis' }, { B: 'sterk' }, null, { basis: null, problems: [{ column: 'B', message: '“sterk” is neither explicit nor implicit consent', code: 'basis-unknown', params: { value: 'sterk' } }] }],
     ['source words', { Kilde: 'source' }, { Kilde: 'Messe' }, null, { source: 'event-booth' }],
-    ['unknown source', { Kilde: 'source' }, { Kilde: 'fax' }, null, { source: null, problems: [{ column: 'Kilde', message: '“fax” is not a source Tillit knows; choose one from the list' }] }],
+    ['unknown source', { Kilde: 'source' }, { Kilde: 'fax' }, null, { source: null, problems: [{ column: 'Kilde', message: '“fax” is not a source Tillit knows; choose one from the list', code: 'source-unknown', params: { value: 'fax' } }] }],
     ['Norwegian date', { Dato: 'collectedAt' }, { Dato: '05.03.2024' }, null, { collectedAt: '2024-03-05' }],
     ['Excel serial date', { Dato: 'collectedAt' }, { Dato: '45356' }, null, { collectedAt: '2024-03-05' }],
-    ['ambiguous date', { Dato: 'collectedAt' }, { Dato: '3/5/2024' }, null, { collectedAt: null, problems: [{ column: 'Dato', message: '“3/5/2024” can be read as day/month or month/day; write it as YYYY-MM-DD (or 05.03.2024 for 5 March)' }] }],
+    ['ambiguous date', { Dato: 'collectedAt' }, { Dato: '3/5/2024' }, null, { collectedAt: null, problems: [{ column: 'Dato', message: '“3/5/2024” can be read as day/month or month/day; write it as YYYY-MM-DD (or 05.03.2024 for 5 March)', code: 'date-ambiguous', params: { value: '3/5/2024' } }] }],
     ['US date in a US export', { 'Create Date': 'collectedAt' }, { 'Create Date': '3/5/2024' }, 'hubspot', { collectedAt: '2024-03-05' }],
     ['Mailchimp times', { OPTIN_TIME: 'optInTime', CONFIRM_TIME: 'confirmTime' }, { OPTIN_TIME: '2024-03-05 10:11:12', CONFIRM_TIME: '2024-03-06 00:00:01' }, 'mailchimp', { optInTime: '2024-03-05', confirmTime: '2024-03-06', listStatus: 'subscribed' }],
     ['Mailchimp unsubscribed export', { UNSUB_TIME: 'listStatus' }, { UNSUB_TIME: '2024-02-10 14:00:00' }, 'mailchimp', { listStatus: 'unsubscribed', listStatusTime: '2024-02-10' }],
     ['Mailchimp cleaned time', { CLEAN_TIME: 'listStatus' }, { CLEAN_TIME: '2023-11-11 11:11:11' }, 'mailchimp', { listStatus: 'cleaned', listStatusTime: '2023-11-11' }],
-    ['Mailchimp unreadable unsubscribe time', { UNSUB_TIME: 'listStatus' }, { UNSUB_TIME: 'last week' }, 'mailchimp', { listStatus: 'unsubscribed', problems: [{ column: 'UNSUB_TIME', message: expect.stringContaining('last week') }] }],
+    ['Mailchimp unreadable unsubscribe time', { UNSUB_TIME: 'listStatus' }, { UNSUB_TIME: 'last week' }, 'mailchimp', { listStatus: 'unsubscribed', problems: [{ column: 'UNSUB_TIME', message: expect.stringContaining('last week'), code: 'date-unknown', params: { value: 'last week' } }] }],
     ['Mailchimp cleaned export, even if the column is not mapped', { CLEAN_TIME: 'ignore' }, { CLEAN_TIME: '' }, 'mailchimp', { listStatus: 'cleaned' }],
     ['listmonk blocklisted', { status: 'listStatus' }, { status: 'blocklisted' }, 'listmonk', { listStatus: 'unsubscribed' }],
-    ['listmonk disabled is not an unsubscribe', { status: 'listStatus' }, { status: 'disabled' }, 'listmonk', { listStatus: null, problems: [{ column: 'status', message: '“disabled” (switched off by the list owner) is not an unsubscribe; no list status is recorded' }] }],
+    ['listmonk disabled is not an unsubscribe', { status: 'listStatus' }, { status: 'disabled' }, 'listmonk', { listStatus: null, problems: [{ column: 'status', message: '“disabled” (switched off by the list owner) is not an unsubscribe; no list status is recorded', code: 'status-disabled', params: {} }] }],
     ['status words', { Status: 'listStatus' }, { Status: 'Avmeldt' }, null, { listStatus: 'unsubscribed' }],
     ['HubSpot unsubscribed flag', { 'Unsubscribed from all email': 'listStatus' }, { 'Unsubscribed from all email': 'true' }, 'hubspot', { listStatus: 'unsubscribed' }],
     ['HubSpot not unsubscribed', { 'Unsubscribed from all email': 'listStatus' }, { 'Unsubscribed from all email': 'false' }, 'hubspot', { listStatus: null }],
-    ['unknown status', { Status: 'listStatus' }, { Status: 'gold' }, null, { problems: [{ column: 'Status', message: '“gold” is not a list status Tillit knows (subscribed, unsubscribed, cleaned or pending)' }] }],
+    ['HubSpot unreadable unsubscribed flag', { 'Unsubscribed from all email': 'listStatus' }, { 'Unsubscribed from all email': 'maybe' }, 'hubspot', { problems: [{ column: 'Unsubscribed from all email', message: '“maybe” is not a yes or a no', code: 'flag-unknown', params: { value: 'maybe' } }] }],
+    ['impossible date', { Påmeldt: 'collectedAt' }, { Påmeldt: '31.02.2024' }, null, { problems: [{ column: 'Påmeldt', message: '“31.02.2024” is not a real calendar date', code: 'date-not-real', params: { value: '31.02.2024' } }] }],
+    ['negated source', { Kilde: 'source' }, { Kilde: 'ikke kjøpt' }, null, { problems: [{ column: 'Kilde', message: '“ikke kjøpt” is not a source Tillit can be sure of; choose one from the list', code: 'source-unsure', params: { value: 'ikke kjøpt' } }] }],
+    ['two sources', { Kilde: 'source' }, { Kilde: 'nyhetsbrev via nettside' }, null, { problems: [{ column: 'Kilde', message: '“nyhetsbrev via nettside” could be several sources (web-form, newsletter-signup); choose one', code: 'source-ambiguous', params: { value: 'nyhetsbrev via nettside', sources: 'web-form, newsletter-signup' } }] }],
+    ['unknown status', { Status: 'listStatus' }, { Status: 'gold' }, null, { problems: [{ column: 'Status', message: '“gold” is not a list status Tillit knows (subscribed, unsubscribed, cleaned or pending)', code: 'status-unknown', params: { value: 'gold' } }] }],
   ];
   it.each(consentCases)('consent: %s', (_name, fields, values, layout, expected) => {
     const consent = row(fields, values, layout).consent;
@@ -209,7 +213,7 @@ describe('applyMapping', () => {
   });
 
   it('names a nameless column by its number in problems', () => {
-    expect(applyMapping(['', 'E'], ['maybe', 'a@x.no'], { layout: null, fields: ['consent', 'email'] }).consent.problems).toEqual([{ column: 'Column 1', message: '“maybe” is not a yes or a no' }]);
+    expect(applyMapping(['', 'E'], ['maybe', 'a@x.no'], { layout: null, fields: ['consent', 'email'] }).consent.problems).toEqual([{ column: 'Column 1', message: '“maybe” is not a yes or a no', code: 'flag-unknown', params: { value: 'maybe' } }]);
   });
 });
 

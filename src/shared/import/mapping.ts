@@ -4,6 +4,7 @@
 // Norwegian. Pure and shared, so the import screen and the pipeline agree; the user can
 // change every suggestion, and a changed mapping is remembered by the header signature.
 
+import type { CodedMessage, MessageCode, MessageParams } from '../contract/dto.ts';
 import { toNfc } from '../email/text.ts';
 import { parseDate } from './dates.ts';
 import { fieldForHeader, LAYOUTS, layoutField, normalizeHeader } from './layouts.ts';
@@ -46,7 +47,15 @@ export interface RowConsent {
   /** ISO date the list status took effect, where the file says (Mailchimp's UNSUB_TIME, CLEAN_TIME). */
   listStatusTime: string | null;
   /** Cells that could not be read; the header names the column. */
-  problems: { column: string; message: string }[];
+  problems: ConsentProblem[];
+}
+
+/** A consent cell that could not be read: `message` in English, and its code and values (value…) for the UI. */
+export interface ConsentProblem {
+  column: string;
+  message: string;
+  code: MessageCode;
+  params: MessageParams;
 }
 
 export interface MappedRow {
@@ -126,8 +135,8 @@ export function applyMapping(headers: string[], values: string[], mapping: Colum
   const usDates = layout?.usDates ?? false;
   const emails: string[] = [];
   let fullName = '';
-  const problem = (column: string, message: string): void => {
-    consent.problems.push({ column, message });
+  const problem = (column: string, { text, code, params }: Required<CodedMessage>): void => {
+    consent.problems.push({ column, message: text, code, params });
   };
   if (mapping.layout === 'mailchimp') consent.listStatus = mailchimpStatus(headers);
 
@@ -157,7 +166,7 @@ export function applyMapping(headers: string[], values: string[], mapping: Colum
       case 'source': {
         const match = matchSourceWords(value);
         if (match.source) consent.source = match.source;
-        else problem(header, match.problem ?? `“${value}” is not a source Tillit knows`);
+        else problem(header, match.problem ?? cellProblem('not-a-source', value, `“${value}” is not a source Tillit knows`));
         break;
       }
       case 'collectedAt':
@@ -165,18 +174,18 @@ export function applyMapping(headers: string[], values: string[], mapping: Colum
       case 'confirmTime': {
         const parsed = parseDate(value, usDates);
         if (parsed.date) consent[field] ??= parsed.date;
-        else problem(header, parsed.problem ?? `“${value}” is not a date`);
+        else problem(header, parsed.problem ?? cellProblem('not-a-date', value, `“${value}” is not a date`));
         break;
       }
       case 'basis': {
         const basis = parseBasis(value);
-        if (basis === undefined) problem(header, `“${value}” is neither explicit nor implicit consent`);
+        if (basis === undefined) problem(header, cellProblem('basis-unknown', value, `“${value}” is neither explicit nor implicit consent`));
         else consent.basis = basis;
         break;
       }
       case 'consent': {
         const flag = parseFlag(value);
-        if (flag === undefined) problem(header, `“${value}” is not a yes or a no`);
+        if (flag === undefined) problem(header, cellProblem('flag-unknown', value, `“${value}” is not a yes or a no`));
         else consent.consent = flag;
         break;
       }
@@ -196,7 +205,12 @@ export function applyMapping(headers: string[], values: string[], mapping: Colum
   return row;
 }
 
-function readListStatus(header: string, value: string, usDates: boolean, consent: RowConsent, problem: (column: string, message: string) => void): void {
+/** A cell's problem: the English text, and its code with the cell's value for the UI. */
+function cellProblem(code: MessageCode, value: string, text: string): Required<CodedMessage> {
+  return { text, code, params: { value } };
+}
+
+function readListStatus(header: string, value: string, usDates: boolean, consent: RowConsent, problem: (column: string, p: Required<CodedMessage>) => void): void {
   const h = normalizeHeader(header);
   // Mailchimp's UNSUB_TIME / CLEAN_TIME: the status is the column's, the cell is its time,
   // which dates the withdrawal or bounce (not the day of the import).
@@ -204,19 +218,19 @@ function readListStatus(header: string, value: string, usDates: boolean, consent
     consent.listStatus = h === 'unsubtime' ? 'unsubscribed' : 'cleaned';
     const parsed = parseDate(value, usDates);
     if (parsed.date) consent.listStatusTime = parsed.date;
-    else problem(header, parsed.problem ?? `“${value}” is not a date`);
+    else problem(header, parsed.problem ?? cellProblem('not-a-date', value, `“${value}” is not a date`));
     return;
   }
   // HubSpot's "Unsubscribed from all email" is a yes/no.
   if (h.includes('unsubscribed')) {
     const flag = parseFlag(value);
-    if (flag === undefined) problem(header, `“${value}” is not a yes or a no`);
+    if (flag === undefined) problem(header, cellProblem('flag-unknown', value, `“${value}” is not a yes or a no`));
     else if (flag) consent.listStatus = 'unsubscribed';
     return;
   }
   const status = parseListStatus(value);
   if (status === undefined) {
-    problem(header, `“${value}” is not a list status Tillit knows (subscribed, unsubscribed, cleaned or pending)`);
+    problem(header, cellProblem('status-unknown', value, `“${value}” is not a list status Tillit knows (subscribed, unsubscribed, cleaned or pending)`));
     return;
   }
   if (status.problem) problem(header, status.problem);

@@ -49,15 +49,15 @@ describe('source words', () => {
   });
 
   it.each([
-    ['ikke kjøpt', /not a source Tillit can be sure of/],
-    ['not a purchase', /not a source Tillit can be sure of/],
-    ['nyhetsbrev via nettside', /could be several sources \(web-form, newsletter-signup\)/],
-    ['fax', /not a source Tillit knows/],
-    ['standard', /not a source Tillit knows/], // "stand" only as a whole word
-  ])('%s is a problem, not a guess', (words, problem) => {
+    ['ikke kjøpt', 'source-unsure', /not a source Tillit can be sure of/, {}],
+    ['not a purchase', 'source-unsure', /not a source Tillit can be sure of/, {}],
+    ['nyhetsbrev via nettside', 'source-ambiguous', /could be several sources \(web-form, newsletter-signup\)/, { sources: 'web-form, newsletter-signup' }],
+    ['fax', 'source-unknown', /not a source Tillit knows/, {}],
+    ['standard', 'source-unknown', /not a source Tillit knows/, {}], // "stand" only as a whole word
+  ])('%s is a problem, not a guess (%s)', (words, code, problem, params) => {
     const match = matchSourceWords(words);
     expect(match.source).toBeNull();
-    expect(match.problem).toMatch(problem);
+    expect(match.problem).toEqual({ text: expect.stringMatching(problem), code, params: { value: words, ...params } });
   });
 
   it('an empty cell is no source and no problem', () => {

@@ -5,6 +5,7 @@
 // kinds in one text, or a negation ("ikke kjøpt"), is a problem for the user, not a guess.
 
 import { isSourceKind, type SourceKind } from '../consent/vocabulary.ts';
+import type { CodedMessage } from '../contract/dto.ts';
 
 const PHRASES: [SourceKind, string[]][] = [
   ['web-form', ['web form', 'webform', 'website', 'web site', 'online form', 'contact form', 'landing page', 'nettskjema', 'nettside', 'nettsiden', 'hjemmeside', 'hjemmesiden', 'nettsted', 'kontaktskjema', 'webskjema']],
@@ -53,7 +54,8 @@ function containsAt(haystack: string[], needle: string[], at: number): boolean {
 
 export interface SourceMatch {
   source: SourceKind | null;
-  problem?: string;
+  /** Why the words name no one source; params: value (and sources). */
+  problem?: Required<CodedMessage>;
 }
 
 /** The source kind a cell's words name; null with a problem when they name none or several. */
@@ -65,7 +67,9 @@ export function matchSourceWords(value: string): SourceMatch {
   const tokens = words(v);
   const exact = EXACT.get(tokens.join(' '));
   if (exact) return { source: exact };
-  if (tokens.some((t) => NEGATIONS.has(t))) return { source: null, problem: `“${v}” is not a source Tillit can be sure of; choose one from the list` };
+  if (tokens.some((t) => NEGATIONS.has(t))) {
+    return { source: null, problem: { text: `“${v}” is not a source Tillit can be sure of; choose one from the list`, code: 'source-unsure', params: { value: v } } };
+  }
 
   // Phrases found inside the text; a phrase inside a longer match does not count.
   const found: { kind: SourceKind; from: number; to: number }[] = [];
@@ -77,8 +81,11 @@ export function matchSourceWords(value: string): SourceMatch {
   const outer = found.filter((f) => !found.some((g) => g !== f && g.from <= f.from && g.to >= f.to && g.to - g.from > f.to - f.from));
   const kinds = [...new Set(outer.map((f) => f.kind))];
   if (kinds.length === 1) return { source: kinds[0]! };
-  if (kinds.length > 1) return { source: null, problem: `“${v}” could be several sources (${kinds.join(', ')}); choose one` };
-  return { source: null, problem: `“${v}” is not a source Tillit knows; choose one from the list` };
+  if (kinds.length > 1) {
+    const sources = kinds.join(', ');
+    return { source: null, problem: { text: `“${v}” could be several sources (${sources}); choose one`, code: 'source-ambiguous', params: { value: v, sources } } };
+  }
+  return { source: null, problem: { text: `“${v}” is not a source Tillit knows; choose one from the list`, code: 'source-unknown', params: { value: v } } };
 }
 
 /** The source kind for a cell's words, or null. */

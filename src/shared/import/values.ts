@@ -2,6 +2,7 @@
 // cells holding several addresses. Each returns undefined for text it does not recognise,
 // so the caller can report it instead of guessing.
 
+import type { CodedMessage } from '../contract/dto.ts';
 import type { RowConsent } from './mapping.ts';
 
 export type ListStatus = NonNullable<RowConsent['listStatus']>;
@@ -46,10 +47,12 @@ for (const [status, words] of STATUS_WORDS) for (const w of words) STATUS.set(w,
  * A list status from a status cell. listmonk's "disabled" is not an unsubscribe (the list
  * owner switched the subscriber off): null, with a note.
  */
-export function parseListStatus(value: string): { status: ListStatus | null; problem?: string } | undefined {
+export function parseListStatus(value: string): { status: ListStatus | null; problem?: Required<CodedMessage> } | undefined {
   const v = key(value);
   if (v === '') return { status: null };
-  if (v === 'disabled') return { status: null, problem: '“disabled” (switched off by the list owner) is not an unsubscribe; no list status is recorded' };
+  if (v === 'disabled') {
+    return { status: null, problem: { text: '“disabled” (switched off by the list owner) is not an unsubscribe; no list status is recorded', code: 'status-disabled', params: {} } };
+  }
   const status = STATUS.get(v);
   return status ? { status } : undefined;
 }

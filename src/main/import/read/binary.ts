@@ -1,6 +1,9 @@
 // Files that are not text. papaparse parses ZIP and XLSX bytes "successfully" into garbage,
 // so the kind of file is decided from its first bytes before any text parser runs.
 
+import type { FileErrorCode } from '../../../shared/contract/dto.ts';
+import { ImportFileError } from './errors.ts';
+
 export type BinaryKind = 'zip' | 'ole' | 'png' | 'jpeg' | 'gif' | 'pdf' | 'gzip' | 'rtf' | 'other';
 
 const SIGNATURES: [BinaryKind, number[]][] = [
@@ -49,4 +52,22 @@ export function binaryMessage(kind: BinaryKind): string {
     case 'other':
       return `this is not a text file (it contains binary data). ${save}`;
   }
+}
+
+/** One code per message above; an OLE file is most likely an old Excel file. */
+const CODES: Record<BinaryKind, FileErrorCode> = {
+  ole: 'old-excel',
+  png: 'binary-image',
+  jpeg: 'binary-image',
+  gif: 'binary-image',
+  pdf: 'binary-pdf',
+  gzip: 'binary-gzip',
+  rtf: 'binary-rtf',
+  zip: 'binary-zip',
+  other: 'binary',
+};
+
+/** The error for a file of this kind. */
+export function binaryError(file: string, kind: BinaryKind): ImportFileError {
+  return new ImportFileError(CODES[kind], file, binaryMessage(kind));
 }

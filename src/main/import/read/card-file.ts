@@ -24,7 +24,9 @@ export function detectCardFormat(sample: string): CardFormat | null {
 export function sniffCardText(file: string, format: CardFormat, sample: string, complete: boolean): string[][] {
   const lines = new LineSplitter(file).push(sample, complete);
   const records = new CardReader(format, file).push(lines, complete);
-  if (complete && records.length === 0) throw new ImportFileError('no-rows', file, format === 'vcard' ? 'the file has no vCards in it' : 'the file has no scans in it');
+  if (complete && records.length === 0) {
+    throw format === 'vcard' ? new ImportFileError('no-vcards', file, 'the file has no vCards in it') : new ImportFileError('no-scans', file, 'the file has no scans in it');
+  }
   return records.slice(0, LIMITS.sampleRows).map((r) => r.values);
 }
 

@@ -11,7 +11,7 @@
 // text is the card as written. Lines that belong to no card become records with an error,
 // so the pipeline rejects them with a reason instead of losing them silently.
 
-import { ImportFileError } from './errors.ts';
+import { ImportFileError, type RecordError } from './errors.ts';
 import { formatSize, LIMITS } from './limits.ts';
 import { BINARY_PROPERTY, elideBinary, type PhysicalLine } from './lines.ts';
 import { isMecard, mecardValues } from './mecard.ts';
@@ -24,7 +24,7 @@ export interface CardRecord {
   raw: string;
   /** The line the card or scan starts on. */
   rowNumber: number;
-  error?: string;
+  error?: RecordError;
 }
 
 interface OpenCard {
@@ -71,7 +71,7 @@ export class CardReader {
     for (const line of lines) this.take(line, records);
     if (final && this.card) {
       const card = this.card;
-      records.push({ ...this.close(), error: `card ${card.ordinal} (line ${card.line}) is not closed with END:VCARD` });
+      records.push({ ...this.close(), error: notClosed(card) });
     }
     return records;
   }
@@ -102,7 +102,7 @@ export class CardReader {
         return;
       }
       if (BEGIN.test(text)) {
-        records.push({ ...this.close(), error: `card ${card.ordinal} (line ${card.line}) is not closed with END:VCARD` });
+        records.push({ ...this.close(), error: notClosed(card) });
         this.open(text, line);
         return;
       }
@@ -128,8 +128,11 @@ export class CardReader {
       records.push({ values: cardValues(properties.slice(1, -1)), raw: text, rowNumber: line });
       return;
     }
-    const what = this.format === 'mecard' ? 'neither a MECARD nor a vCard scan' : 'outside any BEGIN:VCARD … END:VCARD card';
-    records.push({ values: CARD_HEADERS.map(() => ''), raw: text, rowNumber: line, error: `line ${line} is ${what}` });
+    const error: RecordError =
+      this.format === 'mecard'
+        ? { text: `line ${line} is neither a MECARD nor a vCard scan`, code: 'not-a-scan', params: { line } }
+        : { text: `line ${line} is outside any BEGIN:VCARD … END:VCARD card`, code: 'outside-card', params: { line } };
+    records.push({ values: CARD_HEADERS.map(() => ''), raw: text, rowNumber: line, error });
   }
 
   private open(text: string, line: number): void {
@@ -142,12 +145,11 @@ export class CardReader {
     card.raw.push(text);
     card.chars += text.length + 1;
     if (card.chars > LIMITS.maxRecordChars) {
-      throw new ImportFileError(
-        'record-too-long',
-        this.file,
-        `card ${card.ordinal} is longer than ${formatSize(LIMITS.maxRecordChars)} of text (not counting photos); is END:VCARD missing?`,
-        card.line,
-      );
+      const size = formatSize(LIMITS.maxRecordChars);
+      throw new ImportFileError('card-too-long', this.file, `card ${card.ordinal} is longer than ${size} of text (not counting photos); is END:VCARD missing?`, {
+        row: card.line,
+        params: { card: card.ordinal, size },
+      });
     }
   }
 
@@ -162,4 +164,8 @@ export class CardReader {
     this.card = null;
     return { values: cardValues(card.logical), raw: card.raw.join('\n'), rowNumber: card.line };
   }
+}
+
+function notClosed(card: OpenCard): RecordError {
+  return { text: `card ${card.ordinal} (line ${card.line}) is not closed with END:VCARD`, code: 'card-not-closed', params: { card: card.ordinal, line: card.line } };
 }

@@ -65,7 +65,7 @@ describe('CsvTokenizer', () => {
     const [spaced, stray] = parseCsvText('"a"  ,b\n"Eve "the" Berg",c\n', ',');
     expect(spaced).toEqual({ fields: ['a', 'b'], raw: '"a"  ,b', line: 1 });
     expect(stray!.fields).toEqual(['Eve the" Berg"', 'c']);
-    expect(stray!.error).toMatch(/row 2, column 1: text follows the closing quote/);
+    expect(stray!.error).toEqual({ text: expect.stringMatching(/^row 2, column 1: text follows the closing quote/), code: 'text-after-quote', params: { row: 2, column: 1 } });
   });
 
   it('blocks an unterminated quote, naming the row and column where it opened', () => {

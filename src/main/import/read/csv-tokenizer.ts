@@ -10,7 +10,7 @@
 // while the text streams, so memory stays bounded whatever the file holds. The property
 // tests compare it with papaparse on well-formed text.
 
-import { ImportFileError } from './errors.ts';
+import { ImportFileError, type RecordError } from './errors.ts';
 import { formatSize, LIMITS } from './limits.ts';
 
 export interface CsvRecord {
@@ -20,7 +20,7 @@ export interface CsvRecord {
   /** 1-based physical line the record starts on. */
   line: number;
   /** Malformed quoting inside the record; the fields are a best reading of it. */
-  error?: string;
+  error?: RecordError;
 }
 
 export interface CsvLimits {
@@ -44,7 +44,7 @@ interface Parsed {
   breaks: number;
   /** False when the record ended at the end of the text rather than at a line break. */
   terminated: boolean;
-  error: string | undefined;
+  error: RecordError | undefined;
 }
 
 /** A quoted field grown past the field limit: scanned to its end without being kept. */
@@ -82,7 +82,7 @@ export class CsvTokenizer {
 
   constructor(delimiter: string, file: string, limits: CsvLimits = LIMITS) {
     if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\r' || delimiter === '\n') {
-      throw new ImportFileError('bad-option', file, `“${delimiter}” cannot be a delimiter; use one character such as , ; | or a tab`);
+      throw new ImportFileError('bad-delimiter', file, `“${delimiter}” cannot be a delimiter; use one character such as , ; | or a tab`, { params: { delimiter } });
     }
     this.delimiter = delimiter.charCodeAt(0);
     this.file = file;
@@ -138,11 +138,13 @@ export class CsvTokenizer {
   }
 
   private recordTooLong(line: number): ImportFileError {
-    return new ImportFileError('record-too-long', this.file, `this row is longer than ${formatSize(this.limits.maxRecordChars)} of text; no contact row is that long`, line);
+    const size = formatSize(this.limits.maxRecordChars);
+    return new ImportFileError('record-too-long', this.file, `this row is longer than ${size} of text; no contact row is that long`, { row: line, params: { size } });
   }
 
   private fieldTooLong(line: number, column: number): ImportFileError {
-    return new ImportFileError('field-too-long', this.file, `a field is longer than ${formatSize(this.limits.maxFieldChars)} of text; no contact field is that long`, line, column);
+    const size = formatSize(this.limits.maxFieldChars);
+    return new ImportFileError('field-too-long', this.file, `a field is longer than ${size} of text; no contact field is that long`, { row: line, column, params: { size } });
   }
 
   private unterminated(line: number, column: number): ImportFileError {
@@ -150,8 +152,7 @@ export class CsvTokenizer {
       'unterminated-quote',
       this.file,
       'a quoted field opens here and is never closed (a " is missing), so the rest of the file would be read as one field. Add the missing quote and import again',
-      line,
-      column,
+      { row: line, column },
     );
   }
 
@@ -167,12 +168,13 @@ export class CsvTokenizer {
     const { maxColumns, maxFieldChars } = this.limits;
     const fields: string[] = [];
     let breaks = 0;
-    let error: string | undefined;
+    let error: RecordError | undefined;
     let i = start;
     for (;;) {
       const column = fields.length + 1;
       if (column > maxColumns) {
-        throw new ImportFileError('too-many-columns', this.file, `this row has more than ${maxColumns} columns; no contact list is that wide — is the delimiter right?`, this.line, column);
+        const message = `this row has more than ${maxColumns} columns; no contact list is that wide — is the delimiter right?`;
+        throw new ImportFileError('too-many-columns', this.file, message, { row: this.line, column, params: { max: maxColumns } });
       }
       let value: string;
       if (text.charCodeAt(i) === QUOTE) {
@@ -216,7 +218,11 @@ export class CsvTokenizer {
             if (k === length && !final) return null;
             if (!onlySpace) {
               value += text.slice(i, k);
-              error ??= `row ${openLine}, column ${column}: text follows the closing quote of a quoted field (a quote inside a quoted field must be written twice: "")`;
+              error ??= {
+                text: `row ${openLine}, column ${column}: text follows the closing quote of a quoted field (a quote inside a quoted field must be written twice: "")`,
+                code: 'text-after-quote',
+                params: { row: openLine, column },
+              };
             }
             i = k;
           }

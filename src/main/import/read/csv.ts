@@ -5,7 +5,7 @@ import type { ByteSource } from './source.ts';
 import { detectCsvLayout } from './csv-layout.ts';
 import { CsvTokenizer, type CsvRecord } from './csv-tokenizer.ts';
 import { decodeText, type TextEncodingName } from './decode.ts';
-import { ImportFileError } from './errors.ts';
+import { ImportFileError, type RecordError } from './errors.ts';
 import { checkHeaders, valueUnderUnnamed } from './headers.ts';
 import { LIMITS } from './limits.ts';
 
@@ -21,7 +21,7 @@ export interface CsvDataRecord {
   rowNumber: number;
   values: string[];
   raw: string;
-  error?: string;
+  error?: RecordError;
 }
 
 /**
@@ -34,13 +34,13 @@ export function sniffCsvText(file: string, sample: string, complete: boolean, fo
   const records = tokenizer.push(sample, complete).filter((r) => r.line >= layout.headerLine);
   const header = records[0];
   if (!header) {
-    if (complete) throw new ImportFileError('empty', file, 'the file has no rows (only blank lines)');
+    if (complete) throw new ImportFileError('only-blank-rows', file, 'the file has no rows (only blank lines)');
     throw new ImportFileError('no-header', file, 'no header row was found at the start of the file');
   }
   const data = records.slice(1, 1 + LIMITS.sampleRows);
   const checked = checkHeaders(file, header.fields, header.line, data.map((r) => r.fields));
   if (complete && data.length === 0) {
-    throw new ImportFileError('no-rows', file, 'the file has a header row but no rows to import', header.line);
+    throw new ImportFileError('no-rows', file, 'the file has a header row but no rows to import', { row: header.line });
   }
   return {
     delimiter: layout.delimiter,
@@ -56,7 +56,10 @@ function toDataRecord(record: CsvRecord, headers: readonly string[], unnamed: re
   const width = headers.length;
   const n = record.fields.length;
   let error = record.error;
-  if (n !== width) error = `row ${record.line} has ${n} field${n === 1 ? '' : 's'}, the header has ${width}`;
+  if (n !== width) {
+    // `count`: the UI's translations pick "field" or "fields" by it.
+    error = { text: `row ${record.line} has ${n} field${n === 1 ? '' : 's'}, the header has ${width}`, code: 'ragged-row', params: { row: record.line, count: n, width } };
+  }
   error ??= valueUnderUnnamed(record.fields, unnamed, record.line) ?? undefined;
   if (error !== undefined) result.error = error;
   return result;

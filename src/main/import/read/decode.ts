@@ -92,9 +92,10 @@ export async function isValidUtf8(source: ByteSource): Promise<boolean> {
 
 function invalidText(source: ByteSource, encoding: TextEncodingName, offset: number): ImportFileError {
   return new ImportFileError(
-    'bad-encoding',
+    'bad-encoding-at',
     source.name,
     `the file is not valid ${encoding} text (an invalid byte sequence near byte ${offset}); choose another encoding, such as windows-1252`,
+    { params: { encoding, offset } },
   );
 }
 

@@ -1,24 +1,19 @@
 // A file that cannot be imported, with where: the message names the file and, where it
 // applies, the row and column, so the user can open the file and fix it. `code` is stable
-// for programs (the pipeline, the UI, tests); the message is for people.
+// for programs (the pipeline, the UI, tests); the message is for people, in English. `params`
+// (and a bad header row's `parts`) hold the values the message names, so the UI can say the
+// same sentence in its own language from the code.
 
-export type ImportFileErrorCode =
-  | 'empty'
-  | 'no-header'
-  | 'no-rows'
-  | 'bad-headers'
-  | 'binary'
-  | 'old-excel'
-  | 'not-xlsx'
-  | 'bad-xlsx'
-  | 'no-sheet'
-  | 'too-large'
-  | 'bad-encoding'
-  | 'unterminated-quote'
-  | 'field-too-long'
-  | 'record-too-long'
-  | 'too-many-columns'
-  | 'bad-option';
+import type { CodedMessage, FileErrorCode, HeaderProblem, MessageParams } from '../../../shared/contract/dto.ts';
+
+export type ImportFileErrorCode = FileErrorCode;
+
+export interface ImportFileErrorOptions {
+  row?: number | null;
+  column?: number | null;
+  params?: MessageParams;
+  parts?: HeaderProblem[];
+}
 
 export class ImportFileError extends Error {
   readonly code: ImportFileErrorCode;
@@ -28,8 +23,11 @@ export class ImportFileError extends Error {
   readonly row: number | null;
   /** 1-based column (field) number, or null. */
   readonly column: number | null;
+  readonly params: MessageParams;
+  readonly parts: HeaderProblem[] | undefined;
 
-  constructor(code: ImportFileErrorCode, file: string, message: string, row: number | null = null, column: number | null = null) {
+  constructor(code: ImportFileErrorCode, file: string, message: string, options: ImportFileErrorOptions = {}) {
+    const { row = null, column = null, params = {}, parts } = options;
     const where = [row !== null ? `row ${row}` : null, column !== null ? `column ${column}` : null].filter(Boolean).join(', ');
     super(`${file}${where ? ` (${where})` : ''}: ${message}`);
     this.name = 'ImportFileError';
@@ -37,5 +35,10 @@ export class ImportFileError extends Error {
     this.file = file;
     this.row = row;
     this.column = column;
+    this.params = params;
+    this.parts = parts;
   }
 }
+
+/** A problem with one record (a ragged row, an unclosed card): English text, and a code with its values for the UI. */
+export type RecordError = Required<CodedMessage>;

@@ -289,7 +289,7 @@ describe('vCard and scan files', () => {
       [1, card({ email: 'ola@bakeri.no', firstName: 'Ola', lastName: 'Nordmann', company: 'Bakeriet AS', phone: '+4791234567' }), undefined],
       [2, card({ email: 'anne@berg.no', otherEmails: 'anne.berg@gmail.com', firstName: 'Anne', lastName: 'Berg, jr.', note: 'Stand 14; vil ha demo' }), undefined],
       [3, card({ email: 'siri@lieco.no', firstName: 'Siri', lastName: 'Lie', fullName: 'Siri Lie', company: 'Lie & Co', note: 'Linje 1\nlinje 2' }), undefined],
-      [4, card({}), 'line 4 is neither a MECARD nor a vCard scan'],
+      [4, card({}), { text: 'line 4 is neither a MECARD nor a vCard scan', code: 'not-a-scan', params: { line: 4 } }],
       [6, card({ email: 'erik@dahl.no', firstName: 'Erik', lastName: 'Dahl' }), undefined],
       [11, card({ email: 'ingrid@solberg.no', firstName: 'Ingrid', lastName: 'Solberg', city: 'Ålesund', country: 'Norge' }), undefined],
     ]);
@@ -328,12 +328,12 @@ describe('spreadsheets', () => {
 describe('files that cannot be imported', () => {
   it.each([
     ['empty.csv', 'empty', null, null, 'empty.csv: the file is empty (0 bytes)'],
-    ['bom-only.csv', 'empty', null, null, 'bom-only.csv: the file has nothing in it but blank space'],
+    ['bom-only.csv', 'blank', null, null, 'bom-only.csv: the file has nothing in it but blank space'],
     ['header-only.csv', 'no-rows', 1, null, 'header-only.csv (row 1): the file has a header row but no rows to import'],
-    ['binary.png', 'binary', null, null, /^binary\.png: this is an image, not a contact list/],
+    ['binary.png', 'binary-image', null, null, /^binary\.png: this is an image, not a contact list/],
     ['old-excel.xls', 'old-excel', null, null, /^old-excel\.xls: this is an old-style Excel file \(\.xls\).*save it as \.xlsx or CSV/],
-    ['not-xlsx.zip', 'not-xlsx', null, null, /^not-xlsx\.zip: this is a ZIP archive, not an \.xlsx spreadsheet/],
-    ['spreadsheet.ods', 'not-xlsx', null, null, /^spreadsheet\.ods: this is an OpenDocument file/],
+    ['not-xlsx.zip', 'not-xlsx-zip', null, null, /^not-xlsx\.zip: this is a ZIP archive, not an \.xlsx spreadsheet/],
+    ['spreadsheet.ods', 'not-xlsx-opendocument', null, null, /^spreadsheet\.ods: this is an OpenDocument file/],
     ['unterminated-quote.csv', 'unterminated-quote', 5, 3, /^unterminated-quote\.csv \(row 5, column 3\): a quoted field opens here and is never closed/],
     ['duplicate-headers.csv', 'bad-headers', 1, 3, 'duplicate-headers.csv (row 1, column 3): the header row has problems: columns 1 and 3 have the same name, “Email”; columns 2 and 5 have the same name, “Name”. Give every column its own name (or delete the column) and import again'],
     ['proto-header.csv', 'bad-headers', 1, 2, /column 2 is called “__proto__”, which cannot be a column name/],
@@ -361,10 +361,18 @@ describe('files that cannot be imported', () => {
     const { records } = await readAll('ragged-rows.csv');
     expect(records.map((r) => [r.rowNumber, r.values, r.error])).toEqual([
       [2, ['ann@example.no', 'Ann', 'Bakeriet'], undefined],
-      [3, ['bob@example.no', 'Bob'], 'row 3 has 2 fields, the header has 3'],
-      [4, ['cid@example.no', 'Cid', 'Lie & Co', 'extra'], 'row 4 has 4 fields, the header has 3'],
+      [3, ['bob@example.no', 'Bob'], { text: 'row 3 has 2 fields, the header has 3', code: 'ragged-row', params: { row: 3, count: 2, width: 3 } }],
+      [4, ['cid@example.no', 'Cid', 'Lie & Co', 'extra'], { text: 'row 4 has 4 fields, the header has 3', code: 'ragged-row', params: { row: 4, count: 4, width: 3 } }],
       [5, ['dan@example.no', 'Dan "The Man" Dahl', 'Dahl AS'], undefined],
-      [6, ['eve@example.no', 'Eve the" Berg"', 'Berg AS'], 'row 6, column 2: text follows the closing quote of a quoted field (a quote inside a quoted field must be written twice: "")'],
+      [
+        6,
+        ['eve@example.no', 'Eve the" Berg"', 'Berg AS'],
+        {
+          text: 'row 6, column 2: text follows the closing quote of a quoted field (a quote inside a quoted field must be written twice: "")',
+          code: 'text-after-quote',
+          params: { row: 6, column: 2 },
+        },
+      ],
     ]);
     expect(records[2]!.raw).toBe('cid@example.no,Cid,Lie & Co,extra');
   });
@@ -374,7 +382,12 @@ describe('files that cannot be imported', () => {
     expect(sniff).toMatchObject({ delimiter: ';', headers: ['E-post', 'Navn', '', ''], notes: ['columns 3 and 4 at the end of the header have no name and no values; ignored'] });
     expect(records).toHaveLength(26);
     expect(records.filter((r) => r.error)).toEqual([
-      { rowNumber: 27, values: ['late@example.no', 'Late', '', 'oops'], raw: 'late@example.no;Late;;oops', error: 'row 27 has a value in column 4, which has no header' },
+      {
+        rowNumber: 27,
+        values: ['late@example.no', 'Late', '', 'oops'],
+        raw: 'late@example.no;Late;;oops',
+        error: { text: 'row 27 has a value in column 4, which has no header', code: 'value-without-header', params: { row: 27, column: 4 } },
+      },
     ]);
   });
 

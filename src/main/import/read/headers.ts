@@ -2,7 +2,8 @@
 // headers and drops a "__proto__" one; here they stop the import with the columns named, so
 // the user fixes the file instead of importing data under the wrong name.
 
-import { ImportFileError } from './errors.ts';
+import type { HeaderProblem, MessageParams } from '../../../shared/contract/dto.ts';
+import { ImportFileError, type RecordError } from './errors.ts';
 
 export interface CheckedHeaders {
   headers: string[];
@@ -21,6 +22,11 @@ function list(columns: number[]): string {
   return `columns ${columns.slice(0, -1).join(', ')} and ${columns[columns.length - 1]}`;
 }
 
+/** The columns as the UI's translations name them: "{{columns}} and {{last}}", or "{{last}}" alone when `count` is 1. */
+function listParams(columns: number[]): MessageParams {
+  return { count: columns.length, columns: columns.slice(0, -1).join(', '), last: columns[columns.length - 1]! };
+}
+
 /**
  * Trims the headers and checks them: no "__proto__", no two alike, no empty name — except
  * empty trailing columns whose sample cells are all empty (Excel writes "a;b;c;;" when
@@ -30,6 +36,7 @@ function list(columns: number[]): string {
 export function checkHeaders(file: string, raw: string[], row: number, sampleRows: string[][]): CheckedHeaders {
   const headers = raw.map((h) => h.replace(/^\uFEFF/, '').trim());
   const problems: string[] = [];
+  const parts: HeaderProblem[] = [];
   const problemColumns: number[] = [];
 
   let lastNamed = headers.length - 1;
@@ -43,16 +50,18 @@ export function checkHeaders(file: string, raw: string[], row: number, sampleRow
     else empty.push(i + 1);
   }
   if (lastNamed < 0) {
-    throw new ImportFileError('no-header', file, 'the header row is empty; the first row of the list must name its columns', row);
+    throw new ImportFileError('empty-header', file, 'the header row is empty; the first row of the list must name its columns', { row });
   }
   if (empty.length > 0) {
     problems.push(`${list(empty)} ${empty.length === 1 ? 'has' : 'have'} no name`);
+    parts.push({ code: 'header-unnamed', params: listParams(empty) });
     problemColumns.push(...empty);
   }
 
   const proto = headers.flatMap((h, i) => (h.toLowerCase() === '__proto__' ? [i + 1] : []));
   if (proto.length > 0) {
     problems.push(`${list(proto)} ${proto.length === 1 ? 'is' : 'are'} called “__proto__”, which cannot be a column name`);
+    parts.push({ code: 'header-proto', params: listParams(proto) });
     problemColumns.push(...proto);
   }
 
@@ -64,7 +73,9 @@ export function checkHeaders(file: string, raw: string[], row: number, sampleRow
   });
   for (const columns of byName.values()) {
     if (columns.length < 2) continue;
-    problems.push(`${list(columns)} have the same name, “${headers[columns[0]! - 1]}”`);
+    const name = headers[columns[0]! - 1]!;
+    problems.push(`${list(columns)} have the same name, “${name}”`);
+    parts.push({ code: 'header-duplicate', params: { ...listParams(columns), name } });
     problemColumns.push(...columns.slice(1));
   }
 
@@ -73,8 +84,7 @@ export function checkHeaders(file: string, raw: string[], row: number, sampleRow
       'bad-headers',
       file,
       `the header row has problems: ${problems.join('; ')}. Give every column its own name (or delete the column) and import again`,
-      row,
-      Math.min(...problemColumns),
+      { row, column: Math.min(...problemColumns), parts },
     );
   }
   const notes = unnamed.length > 0 ? [`${list(unnamed)} at the end of the header ${unnamed.length === 1 ? 'has' : 'have'} no name and no values; ignored`] : [];
@@ -82,9 +92,14 @@ export function checkHeaders(file: string, raw: string[], row: number, sampleRow
 }
 
 /** A row's problem when it has a value under a nameless column, else null. */
-export function valueUnderUnnamed(values: string[], unnamed: readonly number[], row: number): string | null {
+export function valueUnderUnnamed(values: string[], unnamed: readonly number[], row: number): RecordError | null {
   for (const column of unnamed) {
-    if ((values[column - 1] ?? '').trim() !== '') return `row ${row} has a value in column ${column}, which has no header`;
+    if ((values[column - 1] ?? '').trim() !== '') return valueWithoutHeader(row, column);
   }
   return null;
+}
+
+/** A value in a column the header does not name (a nameless one, or one right of the header). */
+export function valueWithoutHeader(row: number, column: number): RecordError {
+  return { text: `row ${row} has a value in column ${column}, which has no header`, code: 'value-without-header', params: { row, column } };
 }

@@ -30,21 +30,21 @@ describe('sniffFile overrides', () => {
     expect((await sniffFile(csv)).headers).toEqual(['email;name', 'x']);
     expect((await sniffFile(csv, { delimiter: ';' })).headers).toEqual(['email', 'name,x']);
     expect((await sniffFile(file('tabs.csv', 'a\tb\n1\t2\n'), { delimiter: 'tab' })).delimiter).toBe('\t');
-    expect(await failure(() => sniffFile(csv, { delimiter: ';;' }))).toMatchObject({ code: 'bad-option' });
+    expect(await failure(() => sniffFile(csv, { delimiter: ';;' }))).toMatchObject({ code: 'bad-delimiter' });
   });
 
   it('takes an encoding by its common names, and refuses an unknown one', async () => {
     const latin = file('latin.csv', iconv.encode('navn;e-post\nØdegård;o@x.no\n', 'windows-1252'));
     expect(await sniffFile(latin, { encoding: 'cp1252' })).toMatchObject({ encoding: 'windows-1252', headers: ['navn', 'e-post'] });
     expect(await sniffFile(latin, { encoding: 'latin1' })).toMatchObject({ encoding: 'iso-8859-1', sampleRows: [['Ødegård', 'o@x.no']] });
-    expect(await failure(() => sniffFile(latin, { encoding: 'ebcdic' }))).toMatchObject({ code: 'bad-option', message: 'latin.csv: unknown encoding “ebcdic”; use utf-8, utf-16le, utf-16be or windows-1252' });
+    expect(await failure(() => sniffFile(latin, { encoding: 'ebcdic' }))).toMatchObject({ code: 'unknown-encoding', message: 'latin.csv: unknown encoding “ebcdic”; use utf-8, utf-16le, utf-16be or windows-1252' });
   });
 
   it('takes a format: a vCard read as CSV if asked; a text file is not an .xlsx; a ZIP is never text', async () => {
     const vcf = path.join(fixtures, 'vcard-4.0.vcf');
     expect((await sniffFile(vcf, { format: 'csv' })).format).toBe('csv');
     expect(await failure(() => sniffFile(csv, { format: 'xlsx' }))).toMatchObject({ code: 'not-xlsx' });
-    expect(await failure(() => sniffFile(path.join(fixtures, 'not-xlsx.zip'), { format: 'csv' }))).toMatchObject({ code: 'binary' });
+    expect(await failure(() => sniffFile(path.join(fixtures, 'not-xlsx.zip'), { format: 'csv' }))).toMatchObject({ code: 'binary-zip' });
   });
 });
 
@@ -82,8 +82,8 @@ describe('sniffing', () => {
   });
 
   it('a missing file or a folder is an ImportFileError too', async () => {
-    expect(await failure(() => sniffFile(path.join(dir, 'nope.csv')))).toMatchObject({ code: 'bad-option', message: 'nope.csv: the file cannot be opened (ENOENT)' });
-    expect(await failure(() => sniffFile(dir))).toMatchObject({ code: 'bad-option' });
+    expect(await failure(() => sniffFile(path.join(dir, 'nope.csv')))).toMatchObject({ code: 'cannot-open', message: 'nope.csv: the file cannot be opened (ENOENT)' });
+    expect(await failure(() => sniffFile(dir))).toMatchObject({ code: 'not-a-file' });
   });
 
   it('reports progress in bytes up to the file size', async () => {

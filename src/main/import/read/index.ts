@@ -9,16 +9,16 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { binaryMessage, binarySignature, hasNulBytes } from './binary.ts';
+import { binaryError, binarySignature, hasNulBytes } from './binary.ts';
 import { detectCardFormat, readCardRecords, sniffCardText } from './card-file.ts';
 import { readCsvRecords, sniffCsvText } from './csv.ts';
 import { createDecoder, detectBom, detectUtf16WithoutBom, isTextEncoding, isValidUtf8, normalizeEncodingName, type TextEncodingName } from './decode.ts';
-import { ImportFileError } from './errors.ts';
+import { ImportFileError, type RecordError } from './errors.ts';
 import { formatSize, LIMITS } from './limits.ts';
 import { fileSource, type ByteSource } from './source.ts';
 import { CARD_HEADERS } from './vcard.ts';
 
-export { ImportFileError, type ImportFileErrorCode } from './errors.ts';
+export { ImportFileError, type ImportFileErrorCode, type RecordError } from './errors.ts';
 export { CARD_HEADERS } from './vcard.ts';
 export { LIMITS } from './limits.ts';
 
@@ -66,7 +66,7 @@ export interface RawRecord {
   /** The record as written: csv, the original line(s); vcard, the card (photos left out); xlsx, the cells as a CSV line. */
   raw: string;
   /** A problem with this record alone (a ragged row, an unclosed card); the pipeline rejects it with this reason. */
-  error?: string;
+  error?: RecordError;
 }
 
 export interface ReadOptions {
@@ -81,15 +81,17 @@ function fileSize(filePath: string, name: string): number {
   let size: number;
   try {
     const stat = fs.statSync(filePath);
-    if (!stat.isFile()) throw new ImportFileError('bad-option', name, 'this is not a file');
+    if (!stat.isFile()) throw new ImportFileError('not-a-file', name, 'this is not a file');
     size = stat.size;
   } catch (error) {
     if (error instanceof ImportFileError) throw error;
-    throw new ImportFileError('bad-option', name, `the file cannot be opened (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new ImportFileError('cannot-open', name, `the file cannot be opened (${reason})`, { params: { reason } });
   }
   if (size === 0) throw new ImportFileError('empty', name, 'the file is empty (0 bytes)');
   if (size > LIMITS.maxFileBytes) {
-    throw new ImportFileError('too-large', name, `the file is larger than ${formatSize(LIMITS.maxFileBytes)}; split it into smaller files and import them one by one`);
+    const limit = formatSize(LIMITS.maxFileBytes);
+    throw new ImportFileError('too-large', name, `the file is larger than ${limit}; split it into smaller files and import them one by one`, { params: { size: limit } });
   }
   return size;
 }
@@ -97,17 +99,21 @@ function fileSize(filePath: string, name: string): number {
 function checkOverrides(name: string, overrides: SniffOverrides): { encoding?: TextEncodingName; delimiter?: string } {
   const checked: { encoding?: TextEncodingName; delimiter?: string } = {};
   if (overrides.format !== undefined && !FILE_FORMATS.includes(overrides.format)) {
-    throw new ImportFileError('bad-option', name, `unknown format “${String(overrides.format)}”; use one of ${FILE_FORMATS.join(', ')}`);
+    const format = String(overrides.format);
+    const formats = FILE_FORMATS.join(', ');
+    throw new ImportFileError('unknown-format', name, `unknown format “${format}”; use one of ${formats}`, { params: { format, formats } });
   }
   if (overrides.encoding !== undefined) {
     const encoding = normalizeEncodingName(overrides.encoding);
-    if (!encoding) throw new ImportFileError('bad-option', name, `unknown encoding “${overrides.encoding}”; use utf-8, utf-16le, utf-16be or windows-1252`);
+    if (!encoding) {
+      throw new ImportFileError('unknown-encoding', name, `unknown encoding “${overrides.encoding}”; use utf-8, utf-16le, utf-16be or windows-1252`, { params: { encoding: overrides.encoding } });
+    }
     checked.encoding = encoding;
   }
   if (overrides.delimiter !== undefined) {
     const d = /^(tab|\\t)$/i.test(overrides.delimiter) ? '\t' : overrides.delimiter;
     if (d.length !== 1 || d === '"' || d === '\r' || d === '\n') {
-      throw new ImportFileError('bad-option', name, `“${overrides.delimiter}” cannot be a delimiter; use one character such as , ; | or tab`);
+      throw new ImportFileError('bad-delimiter', name, `“${overrides.delimiter}” cannot be a delimiter; use one character such as , ; | or tab`, { params: { delimiter: overrides.delimiter } });
     }
     checked.delimiter = d;
   }
@@ -119,7 +125,7 @@ async function chooseEncoding(source: ByteSource, head: Uint8Array, forced: Text
   if (forced) return forced;
   const marked = detectBom(head) ?? detectUtf16WithoutBom(head);
   if (marked) return marked;
-  if (hasNulBytes(head)) throw new ImportFileError('binary', source.name, binaryMessage('other'));
+  if (hasNulBytes(head)) throw binaryError(source.name, 'other');
   return (await isValidUtf8(source)) ? 'utf-8' : 'windows-1252';
 }
 
@@ -131,8 +137,7 @@ export async function sniffSource(source: ByteSource, overrides: SniffOverrides 
   const head = await source.head(LIMITS.sniffBytes);
   const complete = head.length >= source.size;
   const kind = binarySignature(head);
-  if (kind === 'ole') throw new ImportFileError('old-excel', name, binaryMessage(kind));
-  if (kind) throw new ImportFileError('binary', name, binaryMessage(kind));
+  if (kind) throw binaryError(name, kind);
   if (overrides.format === 'xlsx') throw new ImportFileError('not-xlsx', name, 'this is not an .xlsx spreadsheet (it does not start like one); choose another format');
 
   const encoding = await chooseEncoding(source, head, checked.encoding);
@@ -141,11 +146,13 @@ export async function sniffSource(source: ByteSource, overrides: SniffOverrides 
     const decoder = createDecoder(encoding);
     text = decoder.write(head) + (complete ? decoder.end() : '');
   } catch {
-    throw new ImportFileError('bad-encoding', name, `the start of the file is not valid ${encoding} text; choose another encoding, such as windows-1252`);
+    throw new ImportFileError('bad-encoding', name, `the start of the file is not valid ${encoding} text; choose another encoding, such as windows-1252`, { params: { encoding } });
   }
   text = text.replace(/^\uFEFF/, '');
   if (text.trim() === '') {
-    throw new ImportFileError('empty', name, complete ? 'the file has nothing in it but blank space' : `the first ${formatSize(LIMITS.sniffBytes)} of the file are blank`);
+    if (complete) throw new ImportFileError('blank', name, 'the file has nothing in it but blank space');
+    const size = formatSize(LIMITS.sniffBytes);
+    throw new ImportFileError('blank-start', name, `the first ${size} of the file are blank`, { params: { size } });
   }
 
   const format = overrides.format ?? detectCardFormat(text) ?? 'csv';
@@ -184,9 +191,13 @@ export async function sniffFile(filePath: string, overrides: SniffOverrides = {}
 
 /** Records of a text source in groups as they are decoded (csv, vcard, mecard). */
 function textRecords(source: ByteSource, sniff: SniffResult, onBytes?: (bytesRead: number) => void): AsyncGenerator<RawRecord[]> {
-  if (!isTextEncoding(sniff.encoding)) throw new ImportFileError('bad-option', source.name, `“${sniff.encoding}” is not a text encoding`);
+  if (!isTextEncoding(sniff.encoding)) {
+    throw new ImportFileError('not-text-encoding', source.name, `“${sniff.encoding}” is not a text encoding`, { params: { encoding: sniff.encoding } });
+  }
   if (sniff.format === 'vcard' || sniff.format === 'mecard') return readCardRecords(source, sniff.encoding, sniff.format, onBytes);
-  if (sniff.format !== 'csv') throw new ImportFileError('bad-option', source.name, `unknown format “${String(sniff.format)}”`);
+  if (sniff.format !== 'csv') {
+    throw new ImportFileError('unknown-text-format', source.name, `unknown format “${String(sniff.format)}”`, { params: { format: String(sniff.format) } });
+  }
   return readCsvRecords(source, sniff.encoding, sniff.delimiter ?? ',', sniff.headers, sniff.preambleLines + 1, onBytes);
 }
 

@@ -75,7 +75,8 @@ export class LineSplitter {
       this.partial = elideBinary(this.partial);
       this.skipping = true;
     } else if (this.partial.length > LIMITS.maxRecordChars) {
-      throw new ImportFileError('record-too-long', this.file, `this line is longer than ${formatSize(LIMITS.maxRecordChars)} of text; no contact is that long`, this.line);
+      const size = formatSize(LIMITS.maxRecordChars);
+      throw new ImportFileError('line-too-long', this.file, `this line is longer than ${size} of text; no contact is that long`, { row: this.line, params: { size } });
     }
   }
 

@@ -64,16 +64,16 @@ describe('card files', () => {
   it('reports a card without END:VCARD, and one cut off by the end of the file, with the card and line', () => {
     const records = read('BEGIN:VCARD\nFN:A\nEMAIL:a@x.no\nBEGIN:VCARD\nFN:B\nEND:VCARD\nBEGIN:VCARD\nFN:C\n');
     expect(records.map((r) => [r.rowNumber, field(r.values, 'fullName'), r.error])).toEqual([
-      [1, 'A', 'card 1 (line 1) is not closed with END:VCARD'],
+      [1, 'A', { text: 'card 1 (line 1) is not closed with END:VCARD', code: 'card-not-closed', params: { card: 1, line: 1 } }],
       [4, 'B', undefined],
-      [7, 'C', 'card 3 (line 7) is not closed with END:VCARD'],
+      [7, 'C', { text: 'card 3 (line 7) is not closed with END:VCARD', code: 'card-not-closed', params: { card: 3, line: 7 } }],
     ]);
   });
 
   it('keeps text outside any card as a rejected record', () => {
     const records = read('hello\nBEGIN:VCARD\nEMAIL:a@x.no\nEND:VCARD\n');
     expect(records.map((r) => [r.rowNumber, r.raw, r.error])).toEqual([
-      [1, 'hello', 'line 1 is outside any BEGIN:VCARD … END:VCARD card'],
+      [1, 'hello', { text: 'line 1 is outside any BEGIN:VCARD … END:VCARD card', code: 'outside-card', params: { line: 1 } }],
       [2, 'BEGIN:VCARD\nEMAIL:a@x.no\nEND:VCARD', undefined],
     ]);
   });

@@ -14,11 +14,12 @@
 
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { ImportFileError } from './errors.ts';
-import { checkHeaders, valueUnderUnnamed } from './headers.ts';
+import type { FileErrorCode } from '../../../shared/contract/dto.ts';
+import { ImportFileError, type RecordError } from './errors.ts';
+import { checkHeaders, valueUnderUnnamed, valueWithoutHeader } from './headers.ts';
 import { formatSize, LIMITS } from './limits.ts';
 import { cellText, mailtoAddress } from './xlsx-cell.ts';
-import { openZipEntry, readZipDirectory, readZipEntry, ZipFormatError, type ZipEntry } from './zip.ts';
+import { openZipEntry, readZipDirectory, readZipEntry, type ZipEntry } from './zip.ts';
 
 export interface XlsxSheet {
   name: string;
@@ -41,7 +42,7 @@ export interface XlsxRecord {
   rowNumber: number;
   values: string[];
   raw: string;
-  error?: string;
+  error?: RecordError;
 }
 
 /** The exceljs internals driven here (see the top of the file). */
@@ -103,15 +104,23 @@ function utf8Text(bytes: Readable): Readable {
   return text;
 }
 
-function notXlsxMessage(entries: Map<string, ZipEntry>): string {
+/** What a ZIP file without a workbook is instead. */
+function notXlsxError(name: string, entries: Map<string, ZipEntry>): ImportFileError {
   const names = [...entries.keys()];
+  const error = (code: FileErrorCode, message: string): ImportFileError => new ImportFileError(code, name, message);
   if (names.some((n) => n === 'content.xml') && names.includes('mimetype')) {
-    return 'this is an OpenDocument file (LibreOffice/OpenOffice .ods or .odt), not an .xlsx spreadsheet. Save it as .xlsx or CSV and import that';
+    return error('not-xlsx-opendocument', 'this is an OpenDocument file (LibreOffice/OpenOffice .ods or .odt), not an .xlsx spreadsheet. Save it as .xlsx or CSV and import that');
   }
-  if (names.some((n) => n.startsWith('word/'))) return 'this is a Word document (.docx), not a spreadsheet. Save the list as .xlsx or CSV and import that';
-  if (names.some((n) => n.startsWith('ppt/'))) return 'this is a PowerPoint file (.pptx), not a spreadsheet. Save the list as .xlsx or CSV and import that';
-  if (names.some((n) => n.startsWith('Index/') || n.endsWith('.iwa'))) return 'this is an Apple Numbers file. Export it as Excel (.xlsx) or CSV and import that';
-  return 'this is a ZIP archive, not an .xlsx spreadsheet. Unpack it and import the file inside, or save the list as .xlsx or CSV';
+  if (names.some((n) => n.startsWith('word/'))) return error('not-xlsx-word', 'this is a Word document (.docx), not a spreadsheet. Save the list as .xlsx or CSV and import that');
+  if (names.some((n) => n.startsWith('ppt/'))) return error('not-xlsx-powerpoint', 'this is a PowerPoint file (.pptx), not a spreadsheet. Save the list as .xlsx or CSV and import that');
+  if (names.some((n) => n.startsWith('Index/') || n.endsWith('.iwa'))) return error('not-xlsx-numbers', 'this is an Apple Numbers file. Export it as Excel (.xlsx) or CSV and import that');
+  return error('not-xlsx-zip', 'this is a ZIP archive, not an .xlsx spreadsheet. Unpack it and import the file inside, or save the list as .xlsx or CSV');
+}
+
+/** The spreadsheet's parts cannot be read; `detail` (from the ZIP or XML reader) stays in English. */
+function unreadable(name: string, error: unknown): ImportFileError {
+  const detail = (error as Error).message;
+  return new ImportFileError('bad-xlsx', name, `the spreadsheet cannot be read: ${detail}`, { params: { detail } });
 }
 
 export class XlsxFile {
@@ -135,10 +144,11 @@ export class XlsxFile {
     try {
       entries = await readZipDirectory(filePath);
     } catch (error) {
-      throw new ImportFileError('bad-xlsx', name, `the file starts like a ZIP or .xlsx file but cannot be opened: ${(error as Error).message}`);
+      const detail = (error as Error).message;
+      throw new ImportFileError('bad-zip', name, `the file starts like a ZIP or .xlsx file but cannot be opened: ${detail}`, { params: { detail } });
     }
     const workbookEntry = entries.get('xl/workbook.xml');
-    if (!workbookEntry) throw new ImportFileError('not-xlsx', name, notXlsxMessage(entries));
+    if (!workbookEntry) throw notXlsxError(name, entries);
     try {
       const workbookXml = (await readZipEntry(filePath, workbookEntry, SMALL_PART_BYTES)).toString('utf8');
       const relsEntry = entries.get('xl/_rels/workbook.xml.rels');
@@ -155,16 +165,19 @@ export class XlsxFile {
       return new XlsxFile(filePath, name, entries, sheets, date1904);
     } catch (error) {
       if (error instanceof ImportFileError) throw error;
-      throw new ImportFileError('bad-xlsx', name, `the spreadsheet cannot be read: ${(error as Error).message}`);
+      throw unreadable(name, error);
     }
   }
 
   /** The sheet by name; by default the first visible one. */
   pick(sheetName: string | null | undefined): XlsxSheet {
-    if (this.sheets.length === 0) throw new ImportFileError('no-sheet', this.name, 'the spreadsheet has no sheets');
+    if (this.sheets.length === 0) throw new ImportFileError('no-sheets', this.name, 'the spreadsheet has no sheets');
     if (sheetName) {
       const found = this.sheets.find((s) => s.name === sheetName);
-      if (!found) throw new ImportFileError('no-sheet', this.name, `there is no sheet called “${sheetName}” (the sheets are: ${this.sheets.map((s) => `“${s.name}”`).join(', ')})`);
+      if (!found) {
+        const message = `there is no sheet called “${sheetName}” (the sheets are: ${this.sheets.map((s) => `“${s.name}”`).join(', ')})`;
+        throw new ImportFileError('no-sheet', this.name, message, { params: { sheet: sheetName, sheets: this.sheets.map((s) => s.name).join(', ') } });
+      }
       return found;
     }
     return this.sheets.find((s) => !s.hidden) ?? this.sheets[0]!;
@@ -233,16 +246,23 @@ export class XlsxFile {
           let chars = 0;
           row.eachCell({ includeEmpty: false }, (cell, column) => {
             if (column > LIMITS.maxColumns) {
-              throw new ImportFileError('too-many-columns', this.name, `row ${row.number} has cells beyond column ${LIMITS.maxColumns}; no contact list is that wide`, row.number, column);
+              const message = `row ${row.number} has cells beyond column ${LIMITS.maxColumns}; no contact list is that wide`;
+              throw new ImportFileError('sheet-too-many-columns', this.name, message, { row: row.number, column, params: { row: row.number, max: LIMITS.maxColumns } });
             }
             const link = links.get(cell.address);
             const text = (link ?? cellText(cell.value, cell.numFmt, this.date1904)).trim();
-            if (text.length > LIMITS.maxFieldChars) throw new ImportFileError('field-too-long', this.name, `a cell holds more than ${formatSize(LIMITS.maxFieldChars)} of text`, row.number, column);
+            if (text.length > LIMITS.maxFieldChars) {
+              const size = formatSize(LIMITS.maxFieldChars);
+              throw new ImportFileError('cell-too-long', this.name, `a cell holds more than ${size} of text`, { row: row.number, column, params: { size } });
+            }
             chars += text.length;
             while (cells.length < column - 1) cells.push('');
             cells[column - 1] = text;
           });
-          if (chars > LIMITS.maxRecordChars) throw new ImportFileError('record-too-long', this.name, `this row holds more than ${formatSize(LIMITS.maxRecordChars)} of text`, row.number);
+          if (chars > LIMITS.maxRecordChars) {
+            const size = formatSize(LIMITS.maxRecordChars);
+            throw new ImportFileError('sheet-row-too-long', this.name, `this row holds more than ${size} of text`, { row: row.number, params: { size } });
+          }
           if (cells.some((c) => c !== '')) yield { row: row.number, cells };
         }
       }
@@ -272,22 +292,13 @@ function rawLine(cells: string[]): string {
   return cells.map((c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',');
 }
 
-async function openXlsx(filePath: string, name: string): Promise<XlsxFile> {
-  try {
-    return await XlsxFile.open(filePath, name);
-  } catch (error) {
-    if (error instanceof ZipFormatError) throw new ImportFileError('bad-xlsx', name, error.message);
-    throw error;
-  }
-}
-
 function readFailure(name: string, error: unknown): unknown {
   if (error instanceof ImportFileError) return error;
-  return new ImportFileError('bad-xlsx', name, `the spreadsheet cannot be read: ${(error as Error).message}`);
+  return unreadable(name, error);
 }
 
 export async function sniffXlsx(filePath: string, name: string, sheetName: string | undefined): Promise<XlsxSniff> {
-  const file = await openXlsx(filePath, name);
+  const file = await XlsxFile.open(filePath, name);
   const sheet = file.pick(sheetName);
   let header: { row: number; cells: string[] } | null = null;
   const sample: string[][] = [];
@@ -300,9 +311,11 @@ export async function sniffXlsx(filePath: string, name: string, sheetName: strin
   } catch (error) {
     throw readFailure(name, error);
   }
-  if (!header) throw new ImportFileError('empty', name, `the sheet “${sheet.name}” is empty`);
+  if (!header) throw new ImportFileError('empty-sheet', name, `the sheet “${sheet.name}” is empty`, { params: { sheet: sheet.name } });
   const checked = checkHeaders(name, header.cells, header.row, sample);
-  if (sample.length === 0) throw new ImportFileError('no-rows', name, `the sheet “${sheet.name}” has a header row but no rows to import`, header.row);
+  if (sample.length === 0) {
+    throw new ImportFileError('no-sheet-rows', name, `the sheet “${sheet.name}” has a header row but no rows to import`, { row: header.row, params: { sheet: sheet.name } });
+  }
   const width = checked.headers.length;
   return {
     sheets: file.sheets.map((s) => s.name),
@@ -326,7 +339,7 @@ export async function* readXlsxRecords(
   headerRow: number,
   onProgress?: (fraction: number) => void,
 ): AsyncGenerator<XlsxRecord> {
-  const file = await openXlsx(filePath, name);
+  const file = await XlsxFile.open(filePath, name);
   const sheet = file.pick(sheetName);
   const width = headers.length;
   const unnamed = headers.flatMap((h, i) => (h === '' ? [i + 1] : []));
@@ -335,7 +348,7 @@ export async function* readXlsxRecords(
       if (row <= headerRow) continue;
       const record: XlsxRecord = { rowNumber: row, values: Array.from({ length: width }, (_, i) => cells[i] ?? ''), raw: rawLine(cells) };
       const beyond = cells.findIndex((c, i) => i >= width && c !== '');
-      const problem = beyond !== -1 ? `row ${row} has a value in column ${beyond + 1}, which has no header` : valueUnderUnnamed(record.values, unnamed, row);
+      const problem = beyond !== -1 ? valueWithoutHeader(row, beyond + 1) : valueUnderUnnamed(record.values, unnamed, row);
       if (problem) record.error = problem;
       yield record;
     }

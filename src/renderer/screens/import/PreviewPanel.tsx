@@ -7,6 +7,7 @@ import { ErrorText } from '../../components/ErrorText.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { useImport } from '../../state/import.ts';
 import { formatBytes } from '../../util/format.ts';
+import { AlreadyImported } from './AlreadyImported.tsx';
 import { ColumnMapping } from './ColumnMapping.tsx';
 import { CommitBar } from './CommitBar.tsx';
 import { DetectedFormat } from './DetectedFormat.tsx';
@@ -16,7 +17,7 @@ import { RejectedRows } from './RejectedRows.tsx';
 
 export function PreviewPanel() {
   const { t, i18n } = useTranslation();
-  const { staged, preview, previewing, previewProgress, previewError } = useImport();
+  const { staged, settings, preview, previewing, previewProgress, previewError } = useImport();
   const reading = previewing && previewProgress?.step === 'reading' && previewProgress.total > 0 ? previewProgress : null;
   return (
     <section className="card preview" aria-labelledby="preview-title" aria-busy={previewing} data-testid="import-preview">
@@ -40,12 +41,13 @@ export function PreviewPanel() {
       <ErrorText error={previewError} testId="import-error" />
       {preview && (
         <div className={previewing ? 'stale' : ''}>
+          <AlreadyImported earlier={preview.alreadyImported} collectedAt={settings.collectedAt} />
           <DetectedFormat sniff={preview.sniff} />
           <ImportCounts counts={preview.counts} />
           <ColumnMapping headers={preview.sniff.headers} mapping={preview.mapping} />
           <PreviewRows rows={preview.rows} />
           <RejectedRows rows={preview.rejectedRows} total={preview.counts.rejected} fileName={staged?.fileName ?? 'import'} />
-          <CommitBar counts={preview.counts} />
+          <CommitBar key={staged?.stagedId} counts={preview.counts} importedBefore={preview.alreadyImported.length > 0} />
         </div>
       )}
     </section>
