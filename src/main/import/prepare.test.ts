@@ -8,33 +8,17 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../../test/helpers/temp.ts';
-import { suggestMapping } from '../../shared/import/mapping.ts';
-import { RowPreparer, type PrepareContext } from './prepare.ts';
-import { readRecords, sniffFile } from './read/index.ts';
+import { RowPreparer } from './prepare.ts';
+import { readRecords } from './read/index.ts';
+import { prepareContextFor } from './test-helpers.ts';
 
 const dir = tempDir('tillit-prepare-');
-
-async function contextFor(file: string): Promise<{ context: PrepareContext; sniffed: Awaited<ReturnType<typeof sniffFile>> }> {
-  const sniffed = await sniffFile(file);
-  const mapping = suggestMapping(sniffed.headers, sniffed.format);
-  return {
-    sniffed,
-    context: {
-      headers: sniffed.headers,
-      mapping: { fields: mapping.fields, layout: mapping.layout },
-      batch: { source: 'event-booth', collectedAt: '2026-05-01', basis: null, brand: null },
-      settings: { brand: null, policy: 'default', statusesAsOf: null },
-      asOf: '2026-11-29',
-      erased: [],
-    },
-  };
-}
 
 describe('RowPreparer', () => {
   it('turns each record into one accepted or refused row', async () => {
     const file = path.join(dir, 'rows.csv');
     fs.writeFileSync(file, 'E-post;Fornavn;Firma\nOla@Example.no;Ola;Bakeriet\nikke-en-adresse;Feil;\nola@example.no;Ola igjen;\n;Uten;\npost@bakeriet.no;;\nkari@gmial.com;Kari;\n');
-    const { context, sniffed } = await contextFor(file);
+    const { context, sniffed } = await prepareContextFor(file);
     const preparer = new RowPreparer(context);
     const rows = [];
     for await (const batch of readRecords(file, sniffed)) for (const record of batch) rows.push(preparer.prepare(record));
@@ -60,7 +44,7 @@ describe('RowPreparer', () => {
   it('refuses an address that was erased on request', async () => {
     const file = path.join(dir, 'erased.csv');
     fs.writeFileSync(file, 'email\nerased@example.no\nkept@example.no\n');
-    const { context, sniffed } = await contextFor(file);
+    const { context, sniffed } = await prepareContextFor(file);
     const { emailHash } = await import('../services/consent.ts');
     const preparer = new RowPreparer({ ...context, erased: [emailHash('erased@example.no')] });
     const rows = [];
@@ -80,7 +64,7 @@ describe('RowPreparer', () => {
     }
     fs.closeSync(out);
     const size = fs.statSync(file).size;
-    const { context, sniffed } = await contextFor(file);
+    const { context, sniffed } = await prepareContextFor(file);
     v8.setFlagsFromString('--expose-gc');
     const gc = vm.runInNewContext('gc') as () => void;
     gc();

@@ -4,10 +4,10 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { suggestMapping } from '../../shared/import/mapping.ts';
 import { BatchDecoder, encodeBatch } from './prepared-codec.ts';
 import { RowPreparer, type AcceptedRow, type PreparedRow, type RefusedRow, type RowDetails } from './prepare.ts';
-import { readRecords, sniffFile } from './read/index.ts';
+import { readRecords } from './read/index.ts';
+import { prepareContextFor } from './test-helpers.ts';
 
 const FIXTURES = path.join(import.meta.dirname, '../../../test/fixtures/import');
 
@@ -32,16 +32,8 @@ describe('prepared-row codec', () => {
 
   it.each(readable)('%s: every prepared row decodes to what was encoded', async (name) => {
     const file = path.join(FIXTURES, name);
-    const sniffed = await sniffFile(file);
-    const mapping = suggestMapping(sniffed.headers, sniffed.format);
-    const preparer = new RowPreparer({
-      headers: sniffed.headers,
-      mapping: { fields: mapping.fields, layout: mapping.layout },
-      batch: { source: 'event-booth', collectedAt: '2026-05-01', basis: null, brand: null },
-      settings: { brand: null, policy: 'default', statusesAsOf: null },
-      asOf: '2026-11-29',
-      erased: [],
-    });
+    const { context, sniffed } = await prepareContextFor(file);
+    const preparer = new RowPreparer(context);
     const decoder = new BatchDecoder();
     let count = 0;
     for await (const records of readRecords(file, sniffed, { batchSize: 7 })) {

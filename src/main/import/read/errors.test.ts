@@ -15,6 +15,7 @@ import { checkHeaders } from './headers.ts';
 import { readSource, sniffFile, sniffSource, type FileFormat, type SniffResult } from './index.ts';
 import { fileSource } from './source.ts';
 import { failure, readFile } from './test-helpers.ts';
+import { storedZip } from '../../../../test/helpers/zip.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillit-errors-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -34,41 +35,9 @@ async function workbook(name: string, build: (wb: ExcelJS.Workbook) => void): Pr
   return p;
 }
 
-/** A ZIP of stored entries; `method` other than 0 claims a compression nobody supports. */
+/** A ZIP of stored entries, as a file; `method` other than 0 claims a compression nobody supports. */
 function zip(name: string, entries: [string, string][], method = 0): string {
-  const parts: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [entryName, content] of entries) {
-    const data = Buffer.from(content);
-    const nameBytes = Buffer.from(entryName);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(zlib.crc32(data), 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(zlib.crc32(data), 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    parts.push(local, nameBytes, data);
-    centrals.push(central, nameBytes);
-    offset += 30 + nameBytes.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return file(name, Buffer.concat([...parts, directory, end]));
+  return file(name, storedZip(entries, method));
 }
 
 /** Reads a text file's records with a sniff result the pipeline would never make. */
