@@ -168,6 +168,18 @@ describe('tillit CLI', () => {
       expect(tillitJson<{ rows: number }[]>(db, ['list']).map((c) => (c as unknown as ContactJson).email)).toEqual(['kept@example.no']);
     });
 
+    it('a column of plain addresses under a header Tillit does not know is taken as the e-mail column', () => {
+      const report = tillitJson<ImportJson>(tempDbPath(dir), ['import', file('kontakt.csv', 'Navn,Kontakt\nOla Nordmann,ola@nordmann.no\nKari,kari@example.no\n')]);
+      expect(report).toMatchObject({ rows: 2, added: 2, rejected: 0 });
+    });
+
+    it('a dry run of a file with no e-mail column fails the same way', () => {
+      const result = tillit(tempDbPath(dir), ['import', file('names-dry.csv', 'first_name,last_name\nOla,Nordmann\n'), '--dry-run', '--json']);
+      expect(result.status).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(/names-dry\.csv has no e-mail column \(columns: first_name, last_name\)/);
+    });
+
     it('a malformed address is rejected with its row and reason while good rows are imported', () => {
       const db = tempDbPath(dir);
       const report = tillitJson<ImportJson>(db, ['import', file('typo.csv', 'email\nola@@nordmann.no\nkari@example.no\n')]);

@@ -203,6 +203,21 @@ describe('workspace services', () => {
     expect((await preview()).alreadyImported).toEqual([]);
   });
 
+  it('a preview of a file with no e-mail column shows the mapping to fix instead of failing; the import is refused', async () => {
+    const w = workspace({ value: '2026-01-10' });
+    const content = 'Navn;Kontakt\nOla;Ola <ola@nordmann.no>\nKari;Kari <kari@example.no>\n';
+    const stagedId = await stage(w, 'liste.csv', content);
+    const preview = await call<ImportPreview>(w, 'import.preview', { stagedId, source: 'purchase', collectedAt: '2026-01-10' });
+    expect(preview.mappingProblem).toEqual({ text: expect.stringContaining('(columns: Navn, Kontakt)') as string, code: 'no-email-column', params: { columns: 'Navn, Kontakt' } });
+    expect(preview.sniff.headers).toEqual(['Navn', 'Kontakt']);
+    expect(preview.counts).toMatchObject({ rows: 0, added: 0 });
+    expect(await w.dispatch('import.commit', { stagedId, source: 'purchase', collectedAt: '2026-01-10' })).toMatchObject({ ok: false, error: { code: 'import-failed', message: expect.stringContaining('liste.csv has no e-mail column') as string } });
+    // Mapping the column fixes it.
+    const mapped = await call<ImportPreview>(w, 'import.preview', { stagedId, source: 'purchase', collectedAt: '2026-01-10', mapping: ['fullName', 'email'] });
+    expect(mapped.mappingProblem).toBeNull();
+    expect(mapped.counts).toMatchObject({ rows: 2, added: 2 });
+  });
+
   it('never lifts a suppression by import', async () => {
     const w = workspace({ value: '2026-01-10' });
     await importCsv(w);
@@ -272,7 +287,9 @@ describe('workspace services', () => {
     const rest = await call<RejectedRow[]>(w, 'imports.rejectedRows', { importId: report.importId, afterRow: first.at(-1)!.rowNumber });
     const all = [...first, ...rest];
     expect(all.map((r) => r.rowNumber)).toEqual(bad.map((_, i) => i + 3));
-    expect(all.at(-1)).toEqual({ rowNumber: 10_052, reason: expect.stringContaining('bad-10049'), raw: 'bad-10049' });
+    // Read back with its code and values, so the UI says it in its own language, as in the report.
+    expect(all.at(-1)).toEqual({ rowNumber: 10_052, reason: expect.stringContaining('bad-10049'), raw: 'bad-10049', code: 'email-missing-at', params: { row: 10_052, address: 'bad-10049' } });
+    expect(all.slice(0, 10_000)).toEqual(report.rejectedRows);
     expect(await call<RejectedRow[]>(w, 'imports.rejectedRows', { importId: report.importId, afterRow: 10_052 })).toEqual([]);
     const missing = await w.dispatch('imports.rejectedRows', { importId: 999 });
     expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });

@@ -279,6 +279,22 @@ describe('Tillit in the browser', () => {
     expect(await page.getByTestId('import-report').textContent()).toMatch(/3/);
   });
 
+  it('a file whose e-mail column is not recognised: the mapping says so, and choosing the column fixes it', async () => {
+    const file = path.join(dir, 'kontakter.csv');
+    // Outlook-style "Name <address>" cells under an unknown header: not recognised as addresses.
+    fs.writeFileSync(file, 'Navn;Kontakt\r\nOla Nordmann;Ola Nordmann <ola.n@bakeriet.no>\r\nKari Hansen;Kari Hansen <kari.h@bakeriet.no>\r\n');
+    if (await page.getByTestId('import-another').count()) await page.getByTestId('import-another').click();
+    await page.getByTestId('import-file').setInputFiles(file);
+    await expect.poll(() => page.getByTestId('staged-file').textContent()).toContain('kontakter.csv');
+    await page.getByTestId('import-source').selectOption('purchase');
+    await expect.poll(() => page.getByTestId('mapping-problem').textContent()).toContain('No column is marked as the e-mail address (columns: Navn, Kontakt)');
+    expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
+    await shot('16-mapping-problem');
+    await page.getByTestId('mapping-1').selectOption('email');
+    await expect.poll(() => page.getByTestId('count-added').textContent()).toBe('2');
+    expect(await page.getByTestId('mapping-problem').count()).toBe(0);
+  });
+
   it('refuses a page opened without the token', async () => {
     const other = await browser.newPage();
     await other.goto(server.appUrl.split('#')[0] ?? server.appUrl);

@@ -15,6 +15,7 @@ import { BASES, SOURCE_KINDS, STATUSES, isSourceKind, type Basis, type SourceKin
 import { openWorkspace, type Workspace } from '../app/workspace.ts';
 import { resolveDbPath } from '../app/paths.ts';
 import { workerRunner } from '../import/runner.ts';
+import { noEmailColumnError } from '../import/pipeline.ts';
 import { ensureContact, recordConsent } from '../services/consent.ts';
 import { contactsAsOf, statusSummary } from '../services/contacts.ts';
 import { runExport } from '../services/exports.ts';
@@ -130,7 +131,7 @@ async function run(command: string, args: string[], dbFlag: string | undefined, 
       try {
         const ctx = workspace.context;
         // In a worker thread with a bounded heap, exactly as the app runs imports.
-        const { report } = await workerRunner(ctx.dbPath, ctx.filesDir)(
+        const { report, preview } = await workerRunner(ctx.dbPath, ctx.filesDir)(
           {
             filePath: file,
             fileName: joined?.name ?? path.basename(file),
@@ -144,6 +145,7 @@ async function run(command: string, args: string[], dbFlag: string | undefined, 
           { today: ctx.today(), now: ctx.now() },
           {},
         );
+        if (preview.mappingProblem) throw noEmailColumnError(report.fileName, preview.sniff.headers);
         if (values.json) out(report);
         else {
           io.stdout(

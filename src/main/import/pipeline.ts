@@ -78,7 +78,7 @@ function asImportError(error: unknown, fileName: string): unknown {
 }
 
 export function chooseMapping(db: DB, sniffed: SniffResult, requested: string[] | undefined, fileName: string): { fields: FieldKey[]; layout: string | null } {
-  const suggested = suggestMapping(sniffed.headers, sniffed.format);
+  const suggested = suggestMapping(sniffed.headers, sniffed.format, sniffed.sampleRows);
   let fields: string[] = suggested.fields;
   if (requested) {
     fields = requested;
@@ -93,15 +93,20 @@ export function chooseMapping(db: DB, sniffed: SniffResult, requested: string[] 
   }
   const unknown = fields.find((f) => !FIELD_KEYS.includes(f));
   if (unknown) throw new AppError('bad-request', `${fileName}: unknown field "${unknown}" in the column mapping.`);
+  // No e-mail column at all is for runImport to say: a preview still shows the mapping to fix.
   const emailColumns = fields.filter((f) => f === 'email').length;
-  if (emailColumns === 0) {
-    throw new AppError(
-      'import-failed',
-      `${fileName} has no e-mail column (columns: ${sniffed.headers.slice(0, 12).join(', ') || 'none'}). Map one column to "email".`,
-    );
-  }
   if (emailColumns > 1) throw new AppError('bad-request', `${fileName}: only one column can be the e-mail address; map the others to "otherEmails".`);
   return { fields: fields as FieldKey[], layout: requested ? null : suggested.layout };
+}
+
+/** The file's columns as a message names them: the first twelve. */
+function columnList(headers: readonly string[]): string {
+  return headers.slice(0, 12).join(', ') || 'none';
+}
+
+/** Why a file without an e-mail column cannot be imported (the CLI, which maps no columns, says it for a dry run too). */
+export function noEmailColumnError(fileName: string, headers: readonly string[]): AppError {
+  return new AppError('import-failed', `${fileName} has no e-mail column (columns: ${columnList(headers)}). Map one column to "email".`);
 }
 
 /** Committed imports of the file with this SHA-256, oldest first. */
@@ -163,7 +168,20 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
   // The same bytes imported before and not undone: importing them again records every row's
   // consent a second time (dated as this batch says), so the preview and the report say so.
   const alreadyImported = earlierImportsOf(db, original?.sha256 ?? sha256File(request.filePath));
-  const insertRow = statement(db, 'INSERT INTO import_rows (import_id, row_number, outcome, reason, raw) VALUES (?, ?, ?, ?, ?)');
+
+  // No column holds the addresses: an import is refused; a preview reads no rows and says
+  // what to fix, beside the column mapping where it is fixed.
+  if (!mapping.fields.includes('email')) {
+    const columns = columnList(sniffed.headers);
+    if (write) throw noEmailColumnError(request.fileName, sniffed.headers);
+    const mappingProblem: CodedMessage = {
+      text: `No column is marked as the e-mail address (columns: ${columns}). Choose the column that holds the addresses.`,
+      code: 'no-email-column',
+      params: { columns },
+    };
+    return outcomeOf(request, sniffed, mapping, { importId, alreadyImported, counts, rejectedRows, previewRows, mappingProblem, started });
+  }
+  const insertRow = statement(db, 'INSERT INTO import_rows (import_id, row_number, outcome, reason, raw, code, params) VALUES (?, ?, ?, ?, ?, ?, ?)');
 
   if (write) {
     // A larger page cache for the import's one big transaction (16 MiB; SQLite's default is 2).
@@ -226,7 +244,7 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
           counts.rejected += 1;
           const { text, ...coded } = prepared.refused;
           if (rejectedRows.length < REPORT_REJECTED_LIMIT) rejectedRows.push({ rowNumber, reason: text, raw: detachedCopy(prepared.raw), ...coded });
-          if (write) insertRow.run(importId, rowNumber, 'rejected', text, prepared.raw);
+          if (write) insertRow.run(importId, rowNumber, 'rejected', text, prepared.raw, coded.code ?? null, coded.params ? JSON.stringify(coded.params) : null);
           preview(rowNumber, prepared.row, 'reject', [prepared.refused], []);
           continue;
         }
@@ -242,7 +260,7 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
         if (fromThisFile) {
           counts.duplicates += 1;
           if (write) {
-            insertRow.run(importId, rowNumber, 'duplicate', `same address as an earlier row (${prepared.display})`, prepared.raw ?? '');
+            insertRow.run(importId, rowNumber, 'duplicate', `same address as an earlier row (${prepared.display})`, prepared.raw ?? '', null, null);
             fillFields(db, live!, row, importId!, false, clock.now);
           }
           preview(rowNumber, row, 'duplicate', [], warnings);
@@ -323,6 +341,25 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
     dryRunSeen?.drop();
   }
 
+  return outcomeOf(request, sniffed, mapping, { importId, alreadyImported, counts, rejectedRows, previewRows, mappingProblem: null, started });
+}
+
+/** The report and the preview of a run, from what it counted and collected. */
+function outcomeOf(
+  request: ImportRequest,
+  sniffed: SniffResult,
+  mapping: { fields: FieldKey[]; layout: string | null },
+  run: {
+    importId: number | null;
+    alreadyImported: EarlierImport[];
+    counts: Bucketed;
+    rejectedRows: RejectedRow[];
+    previewRows: PreviewRow[];
+    mappingProblem: CodedMessage | null;
+    started: number;
+  },
+): ImportOutcome {
+  const { importId, alreadyImported, counts, rejectedRows } = run;
   const report: ImportReport = {
     importId,
     fileName: request.fileName,
@@ -330,7 +367,7 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
     alreadyImported,
     ...counts,
     rejectedRows,
-    durationMs: Date.now() - started,
+    durationMs: Date.now() - run.started,
   };
   return {
     report,
@@ -347,8 +384,9 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
       },
       alreadyImported,
       mapping: mapping.fields,
+      mappingProblem: run.mappingProblem,
       counts,
-      rows: previewRows,
+      rows: run.previewRows,
       rejectedRows,
     },
   };

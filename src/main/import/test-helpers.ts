@@ -7,7 +7,7 @@ import { sniffFile, type SniffResult } from './read/index.ts';
 
 export async function prepareContextFor(file: string): Promise<{ context: PrepareContext; sniffed: SniffResult }> {
   const sniffed = await sniffFile(file);
-  const mapping = suggestMapping(sniffed.headers, sniffed.format);
+  const mapping = suggestMapping(sniffed.headers, sniffed.format, sniffed.sampleRows);
   return {
     sniffed,
     context: {

@@ -158,11 +158,13 @@ export class ImportService {
     const { db } = this.ctx;
     if (!statement(db, 'SELECT 1 FROM imports WHERE id = ?').get(importId)) throw new AppError('not-found', `No import with id ${importId}.`);
     // Called once per page of a download: the statement comes from the per-connection cache.
-    return statement(
+    const rows = statement(
       db,
-      `SELECT row_number AS rowNumber, reason, raw FROM import_rows
+      `SELECT row_number AS rowNumber, reason, raw, code, params FROM import_rows
        WHERE import_id = ? AND outcome = 'rejected' AND row_number > ? ORDER BY row_number LIMIT ?`,
-    ).all(importId, afterRow, limit) as RejectedRow[];
+    ).all(importId, afterRow, limit) as (Omit<RejectedRow, 'code' | 'params'> & { code: RejectedRow['code'] | null; params: string | null })[];
+    // The code and its values say the reason in the UI's language (rows from before migration 002 have none).
+    return rows.map(({ code, params, ...row }) => (code === null ? row : { ...row, code, ...(params === null ? {} : { params: JSON.parse(params) as RejectedRow['params'] }) }));
   }
 
   list(): ImportSummary[] {

@@ -72,6 +72,19 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('002 gives import rows a code and its values; rows from before keep none', () => {
+    const db = new Database(tempDbPath(dir));
+    migrate(db, 1);
+    db.exec(`INSERT INTO imports (id, file_name, file_sha256, file_size, format, encoding, mapping, source, collected_at, rows, added, merged, duplicates, rejected, state, created_at)
+             VALUES (1, 'a.csv', 'x', 1, 'csv', 'utf-8', '[]', 'unknown', '2026-01-01', 1, 0, 0, 0, 1, 'committed', '2026-01-01')`);
+    db.exec(`INSERT INTO import_rows (import_id, row_number, outcome, reason, raw) VALUES (1, 2, 'rejected', 'row 2: no e-mail address', ';Ola')`);
+    migrate(db, 2);
+    expect(db.prepare('SELECT reason, code, params FROM import_rows').get()).toEqual({ reason: 'row 2: no e-mail address', code: null, params: null });
+    db.exec(`INSERT INTO import_rows VALUES (1, 3, 'rejected', 'row 3: no e-mail address', ';Kari', 'no-email', '{"row":3}')`);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    db.close();
+  });
+
   it('a migration that fails leaves the file at the previous version (one transaction each)', () => {
     const db = new Database(tempDbPath(dir));
     db.exec('CREATE TABLE contacts (x INTEGER)'); // makes 001 fail half-way

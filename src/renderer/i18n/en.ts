@@ -497,6 +497,7 @@ export const en = {
     'flag-unknown': '{{column}}: “{{value}}” is not a yes or a no',
     'status-unknown': '{{column}}: “{{value}}” is not a list status Tillit knows (subscribed, unsubscribed, cleaned or pending)',
     'status-disabled': '{{column}}: “disabled” (switched off by the list owner) is not an unsubscribe; no list status is recorded',
+    'no-email-column': 'No column is marked as the e-mail address (columns: {{columns}}). Choose the column that holds the addresses.',
     // A file that cannot be imported (fileError adds the file's name, row and column).
     empty: 'the file is empty (0 bytes)',
     blank: 'the file has nothing in it but blank space',

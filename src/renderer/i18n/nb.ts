@@ -497,6 +497,7 @@ export const nb: DeepPartial<Messages> = {
     'flag-unknown': '{{column}}: «{{value}}» er verken ja eller nei',
     'status-unknown': '{{column}}: «{{value}}» er ikke en listestatus Tillit kjenner (påmeldt, avmeldt, returnert eller ubekreftet)',
     'status-disabled': '{{column}}: «disabled» (deaktivert av den som eier listen) er ikke en avmelding; ingen listestatus blir registrert',
+    'no-email-column': 'Ingen kolonne er satt til e-postadresse (kolonnene: {{columns}}). Velg kolonnen som inneholder adressene.',
     empty: 'filen er tom (0 byte)',
     blank: 'filen inneholder ikke annet enn mellomrom og tomme linjer',
     'blank-start': 'de første {{size}} av filen er tomme',

@@ -172,6 +172,8 @@ export const MESSAGE_CODES = [
   'flag-unknown',
   'status-unknown',
   'status-disabled',
+  // A preview's mapping problem (params: columns).
+  'no-email-column',
 ] as const;
 export type MessageCode = (typeof MESSAGE_CODES)[number];
 
@@ -270,7 +272,7 @@ export interface RejectedRow {
   rowNumber: number;
   reason: string;
   raw: string;
-  /** Every reason in a preview or report has a code; rows paged from the store (imports.rejectedRows) have only the text. */
+  /** Every reason has a code, in a report and paged from the store alike, except rows stored before migration 002 (text only). */
   code?: MessageCode;
   params?: MessageParams;
 }
@@ -309,6 +311,8 @@ export interface ImportPreview {
   alreadyImported: EarlierImport[];
   /** One field key per header. */
   mapping: string[];
+  /** What is wrong with the mapping (no column is the e-mail address); then no rows were read. */
+  mappingProblem: CodedMessage | null;
   counts: ImportCounts;
   rows: PreviewRow[];
   rejectedRows: RejectedRow[];

@@ -118,6 +118,18 @@ describe('suggestMapping: other files', () => {
     expect(suggestMapping(['Navn', 'E-post', 'E-post 2', 'Epost privat']).fields).toEqual(['fullName', 'email', 'otherEmails', 'otherEmails']);
   });
 
+  it.each([
+    ['a column of addresses under a name Tillit does not know', ['Navn', 'Kontakt'], [['Ola', 'ola@x.no'], ['Kari', 'kari@y.no'], ['Per', '']], ['fullName', 'email']],
+    ['the column with the most addresses', ['A', 'B'], [['a@x.no', 'b@x.no'], ['', 'c@x.no'], ['d', 'e@x.no']], ['ignore', 'email']],
+    ['not when addresses are fewer than half the cells', ['Navn', 'Kontakt'], [['Ola', 'ola@x.no'], ['Kari', 'ring 22 33 44 55'], ['Per', 'kontor']], ['fullName', 'ignore']],
+    ['not a "Name <address>" cell (the user maps it; the row reader extracts it)', ['Navn', 'Kontakt'], [['Ola', 'Ola <ola@x.no>']], ['fullName', 'ignore']],
+    ['not over a column a header named', ['E-post', 'Notat'], [['ola@x.no', 'kari@y.no']], ['email', 'note']],
+    ['not over a named field even without an e-mail header', ['Navn', 'Notat'], [['Ola', 'ola@x.no']], ['fullName', 'note']],
+    ['nothing without sample rows', ['Navn', 'Kontakt'], [], ['fullName', 'ignore']],
+  ] as const)('finds the e-mail column by its cells: %s', (_what, headers, samples, fields) => {
+    expect(suggestMapping([...headers], 'csv', samples.map((row) => [...row])).fields).toEqual(fields);
+  });
+
   it('gives one field per header, always a known field', () => {
     const headers = ['x', '', 'E-post', '  ', '???', '123'];
     const { fields } = suggestMapping(headers);

@@ -90,7 +90,33 @@ function isCardHeaders(headers: string[]): boolean {
  * MECARD records, whose headers are the same canonical fields. Only one column is 'email':
  * the first (Google's "E-mail 1 - Value"); other address columns become 'otherEmails'.
  */
-export function suggestMapping(headers: string[], format?: string): ColumnMapping {
+/** A cell that is an address and nothing else: enough to suggest a column, not to check one (rows are checked in full). */
+const LOOKS_LIKE_ADDRESS = /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/;
+
+/**
+ * The column whose sample cells are mostly addresses, among those no header named, for a file
+ * whose e-mail column has a name Tillit does not know ("Kontakt"); -1 when none is.
+ */
+function addressColumn(fields: readonly FieldKey[], sampleRows: readonly (readonly string[])[]): number {
+  let best = -1;
+  let bestCount = 0;
+  fields.forEach((field, i) => {
+    if (field !== 'ignore') return;
+    const cells = sampleRows.map((row) => (row[i] ?? '').trim()).filter((cell) => cell !== '');
+    const addresses = cells.filter((cell) => LOOKS_LIKE_ADDRESS.test(cell)).length;
+    if (addresses * 2 > cells.length && addresses > bestCount) {
+      best = i;
+      bestCount = addresses;
+    }
+  });
+  return best;
+}
+
+/**
+ * The suggested field per header: a known layout's, else the header's meaning. When no header
+ * is the e-mail address, the sample rows (the first of the file) may show which column is.
+ */
+export function suggestMapping(headers: string[], format?: string, sampleRows: readonly (readonly string[])[] = []): ColumnMapping {
   if (isCardHeaders(headers) && format !== 'csv' && format !== 'xlsx') {
     return { layout: format === 'mecard' ? 'mecard' : 'vcard', fields: [...CARD_FIELDS] };
   }
@@ -103,6 +129,10 @@ export function suggestMapping(headers: string[], format?: string): ColumnMappin
     if (fields[i] !== 'email') continue;
     if (seenEmail) fields[i] = 'otherEmails';
     seenEmail = true;
+  }
+  if (!seenEmail) {
+    const column = addressColumn(fields, sampleRows);
+    if (column >= 0) fields[column] = 'email';
   }
   return { layout: layout?.id ?? null, fields };
 }

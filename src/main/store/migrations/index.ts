@@ -3,6 +3,7 @@
 
 import type Database from 'better-sqlite3';
 import { migration001 } from './001-initial.ts';
+import { migration002 } from './002-row-reason-codes.ts';
 
 export interface Migration {
   version: number;
@@ -10,6 +11,6 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
 
 export const LATEST_VERSION = MIGRATIONS.length;

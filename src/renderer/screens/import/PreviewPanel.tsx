@@ -4,6 +4,7 @@
 
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../components/ErrorText.tsx';
+import { messageText } from '../../components/messages.ts';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { useImport } from '../../state/import.ts';
 import { formatBytes } from '../../util/format.ts';
@@ -43,8 +44,14 @@ export function PreviewPanel() {
         <div className={previewing ? 'stale' : ''}>
           <AlreadyImported earlier={preview.alreadyImported} collectedAt={settings.collectedAt} />
           <DetectedFormat sniff={preview.sniff} />
-          <ImportCounts counts={preview.counts} />
+          {/* Without an e-mail column no row was read: counts of zero would mislead. */}
+          {!preview.mappingProblem && <ImportCounts counts={preview.counts} />}
           <ColumnMapping headers={preview.sniff.headers} mapping={preview.mapping} />
+          {preview.mappingProblem && (
+            <p className="error" role="alert" data-testid="mapping-problem">
+              {messageText(preview.mappingProblem)}
+            </p>
+          )}
           <PreviewRows rows={preview.rows} />
           <RejectedRows rows={preview.rejectedRows} total={preview.counts.rejected} fileName={staged?.fileName ?? 'import'} />
           <CommitBar key={staged?.stagedId} counts={preview.counts} importedBefore={preview.alreadyImported.length > 0} />
