@@ -307,7 +307,7 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
     for await (const batch of preparedBatches(request.filePath, sniffed, context, {
       signal: hooks.signal,
       onBytes: (read, total) => hooks.onProgress?.('reading', read, total, counts.rows),
-      thread: hooks.prepareThread ?? prepareThreadFor(fileSize, request.dryRun),
+      thread: hooks.prepareThread ?? prepareThreadFor(fileSize, request.dryRun, sniffed.format),
     })) {
       if (hooks.signal?.aborted) throw new AppError('conflict', 'The import was cancelled; nothing was changed.');
       takeBatch(batch);

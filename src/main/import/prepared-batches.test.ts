@@ -59,12 +59,14 @@ describe('prepared batches from a worker thread', () => {
   }, 60_000);
 
   it.each([
-    [1024, false, 'here'],
-    [PREPARE_IN_WORKER_BYTES, false, 'here'],
-    [PREPARE_IN_WORKER_BYTES + 1, false, 'worker'],
-    [PREPARE_IN_WORKER_BYTES + 1, true, 'here'],
-  ])('a file of %i bytes, dry run %s, is prepared: %s', (size, dryRun, thread) => {
-    expect(prepareThreadFor(size, dryRun)).toBe(thread);
+    [1024, false, 'csv', 'here'],
+    [PREPARE_IN_WORKER_BYTES, false, 'csv', 'here'],
+    [PREPARE_IN_WORKER_BYTES + 1, false, 'csv', 'worker'],
+    [PREPARE_IN_WORKER_BYTES + 1, false, 'vcard', 'worker'],
+    [PREPARE_IN_WORKER_BYTES + 1, true, 'csv', 'here'],
+    [PREPARE_IN_WORKER_BYTES + 1, false, 'xlsx', 'here'],
+  ] as const)('a file of %i bytes, dry run %s, %s, is prepared: %s', (size, dryRun, format, thread) => {
+    expect(prepareThreadFor(size, dryRun, format)).toBe(thread);
   });
 
   it('a broken file fails with the same message, row and column', async () => {
