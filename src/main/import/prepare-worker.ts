@@ -45,14 +45,14 @@ try {
   const preparer = new RowPreparer(data.context);
   let bytesRead = 0;
   let bytesTotal = 0;
-  const records = readRecords(data.filePath, data.sniffed, {
+  const batches = readRecords(data.filePath, data.sniffed, {
     onBytes: (read, total) => {
       bytesRead = read;
       bytesTotal = total;
     },
   });
-  for await (const read of records) {
-    const batch = encodeBatch(read.map((record) => preparer.prepare(record)));
+  for await (const records of batches) {
+    const batch = encodeBatch(records.map((record) => preparer.prepare(record)));
     while (unacknowledged >= AHEAD) await new Promise<void>((wake) => (resume = wake));
     unacknowledged += 1;
     post({ type: 'batch', batch, bytesRead, bytesTotal }, [batch.layout.buffer as ArrayBuffer]);

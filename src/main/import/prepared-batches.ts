@@ -3,6 +3,7 @@
 // second core while this thread writes. The rows are the same either way.
 
 import { Worker } from 'node:worker_threads';
+import { AppError } from '../../shared/contract/envelope.ts';
 import { BatchDecoder } from './prepared-codec.ts';
 import { RowPreparer, type PrepareContext, type PreparedRow } from './prepare.ts';
 import type { PrepareWorkerData, PrepareWorkerMessage, SentError } from './prepare-worker.ts';
@@ -73,7 +74,9 @@ async function* preparedInWorker(data: PrepareWorkerData, options: PreparedBatch
   });
   worker.on('error', (error) => {
     const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
-    state.failure = outOfMemory ? new Error(`reading the file ran out of memory (${PREPARE_HEAP_MB} MB)`) : error;
+    state.failure = outOfMemory
+      ? new AppError('import-failed', `Reading the file ran out of memory (${PREPARE_HEAP_MB} MB); nothing was changed. Split the file and try again.`)
+      : error;
     notify();
   });
   worker.on('exit', () => {
@@ -88,7 +91,7 @@ async function* preparedInWorker(data: PrepareWorkerData, options: PreparedBatch
       const message = state.inbox.shift();
       if (message === undefined) {
         if (state.failure) throw state.failure;
-        if (state.exited) throw new Error('reading the file stopped unexpectedly');
+        if (state.exited) throw new AppError('internal', 'Reading the file stopped unexpectedly; nothing was changed.');
         await new Promise<void>((resolve) => (state.wake = resolve));
         continue;
       }
