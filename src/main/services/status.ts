@@ -20,17 +20,48 @@ function toUpdate(id: number, evaluation: Evaluation): StatusUpdate {
   return { id, status: evaluation.status, reasons: evaluation.reasons, expiresAt: evaluation.expiresAt };
 }
 
-/** Re-evaluates the given contacts as of the cached date. Call inside the write transaction. */
+/** Contacts handled per step when many are re-evaluated: a range of ids read in two queries. */
+const RANGE_STEP = 20_000;
+
+/**
+ * Re-evaluates the given contacts as of the cached date, writing only statuses that changed.
+ * Call inside the write transaction. Where the ids are dense (an import that merged into most of
+ * a big store) they are read a range at a time, as recomputeAll does: a query per contact took
+ * 19 s for 929,055 contacts, and holding every update until the end took 100 MB.
+ */
 export function recomputeContacts(db: DB, ids: Iterable<number>, today: IsoDate): void {
   const settings = readSettings(db);
   const asOf = settings.statusesAsOf ?? today;
-  const select = statement(db, 'SELECT id, email FROM contacts WHERE id = ?');
-  const updates: StatusUpdate[] = [];
-  for (const id of ids) {
-    const contact = select.get(id) as { id: number; email: string } | undefined;
-    if (contact) updates.push(toUpdate(id, evaluateContact(db, contact, asOf, settings)));
+  const sorted = Int32Array.from(ids).sort();
+  const selectOne = statement(db, 'SELECT id, email, status, reasons, consent_expires_at FROM contacts WHERE id = ?');
+  const selectRange = statement(db, 'SELECT id, email, status, reasons, consent_expires_at FROM contacts WHERE id BETWEEN ? AND ? ORDER BY id');
+  for (let start = 0; start < sorted.length; ) {
+    // The ids within one step of the first: dense enough, read as a range; else one by one.
+    const from = sorted[start]!;
+    let end = start;
+    while (end < sorted.length && sorted[end]! < from + RANGE_STEP) end += 1;
+    const chunk = sorted.subarray(start, end);
+    const to = chunk[chunk.length - 1]!;
+    const updates: StatusUpdate[] = [];
+    const reevaluate = (contact: CachedStatus, events: readonly LedgerEvent[]): void => {
+      const update = toUpdate(contact.id, evaluateWith(settings, contact.email, events, asOf));
+      if (changed(contact, update)) updates.push(update);
+    };
+    if (chunk.length * 8 >= to - from + 1) {
+      const wanted = new Set(chunk);
+      const events = eventsForContactRange(db, from, to);
+      for (const contact of selectRange.all(from, to) as CachedStatus[]) {
+        if (wanted.has(contact.id)) reevaluate(contact, events.get(contact.id) ?? []);
+      }
+    } else {
+      for (const id of chunk) {
+        const contact = selectOne.get(id) as CachedStatus | undefined;
+        if (contact) reevaluate(contact, eventsForContact(db, id));
+      }
+    }
+    writeStatuses(db, updates);
+    start = end;
   }
-  writeStatuses(db, updates);
 }
 
 interface CachedStatus {
