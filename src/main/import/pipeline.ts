@@ -243,7 +243,7 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
         if (prepared.refused !== null) {
           counts.rejected += 1;
           const { text, ...coded } = prepared.refused;
-          if (rejectedRows.length < REPORT_REJECTED_LIMIT) rejectedRows.push({ rowNumber, reason: text, raw: detachedCopy(prepared.raw), ...coded });
+          if (rejectedRows.length < REPORT_REJECTED_LIMIT) rejectedRows.push({ rowNumber, reason: text, raw: prepared.raw, ...coded });
           if (write) insertRow.run(importId, rowNumber, 'rejected', text, prepared.raw, coded.code ?? null, coded.params ? JSON.stringify(coded.params) : null);
           preview(rowNumber, prepared.row, 'reject', [prepared.refused], []);
           continue;

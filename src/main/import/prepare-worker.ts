@@ -5,8 +5,9 @@
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { encodeBatch, type EncodedBatch } from './prepared-codec.ts';
-import { RowPreparer, type PrepareContext } from './prepare.ts';
-import { readRecords, type SniffResult } from './read/index.ts';
+import type { PrepareContext } from './prepare.ts';
+import { preparedBatches } from './prepared-batches.ts';
+import type { SniffResult } from './read/index.ts';
 
 export interface PrepareWorkerData {
   filePath: string;
@@ -42,17 +43,18 @@ port.on('message', () => {
 
 const post = (message: PrepareWorkerMessage, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
 try {
-  const preparer = new RowPreparer(data.context);
   let bytesRead = 0;
   let bytesTotal = 0;
-  const batches = readRecords(data.filePath, data.sniffed, {
+  // The same reading and preparing as in the import's own thread, so the rows are the same.
+  const batches = preparedBatches(data.filePath, data.sniffed, data.context, {
+    thread: 'here',
     onBytes: (read, total) => {
       bytesRead = read;
       bytesTotal = total;
     },
   });
-  for await (const records of batches) {
-    const batch = encodeBatch(records.map((record) => preparer.prepare(record)));
+  for await (const rows of batches) {
+    const batch = encodeBatch(rows);
     while (unacknowledged >= AHEAD) await new Promise<void>((wake) => (resume = wake));
     unacknowledged += 1;
     post({ type: 'batch', batch, bytesRead, bytesTotal }, [batch.layout.buffer as ArrayBuffer]);

@@ -34,7 +34,7 @@ export interface PrepareContext {
  */
 export type RowDetails = Omit<MappedRow, 'consent'>;
 
-/** A row that will not become a contact: its reason, and the text to fix it from. */
+/** A row that will not become a contact: its reason, and the text to fix it from (both its own copies: a report keeps them). */
 export interface RefusedRow {
   rowNumber: number;
   refused: CodedMessage;

@@ -2,6 +2,7 @@
 // in a worker thread, so that reading and preparing (a fifth of a big import) run on the
 // second core while this thread writes. The rows are the same either way.
 
+import { on } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../shared/contract/envelope.ts';
 import { BatchDecoder } from './prepared-codec.ts';
@@ -57,52 +58,24 @@ async function* preparedInWorker(data: PrepareWorkerData, options: PreparedBatch
     workerData: data,
     resourceLimits: { maxOldGenerationSizeMb: PREPARE_HEAP_MB, maxYoungGenerationSizeMb: PREPARE_YOUNG_MB },
   });
-  // What the worker has said so far; its events arrive between this generator's awaits.
-  const state: { inbox: PrepareWorkerMessage[]; failure: Error | null; exited: boolean; wake: (() => void) | null } = {
-    inbox: [],
-    failure: null,
-    exited: false,
-    wake: null,
-  };
-  const notify = (): void => {
-    state.wake?.();
-    state.wake = null;
-  };
-  worker.on('message', (message: PrepareWorkerMessage) => {
-    state.inbox.push(message);
-    notify();
-  });
-  worker.on('error', (error) => {
-    const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
-    state.failure = outOfMemory
-      ? new AppError('import-failed', `Reading the file ran out of memory (${PREPARE_HEAP_MB} MB); nothing was changed. Split the file and try again.`)
-      : error;
-    notify();
-  });
-  worker.on('exit', () => {
-    state.exited = true;
-    notify();
-  });
-  const stop = (): void => void worker.terminate();
-  options.signal?.addEventListener('abort', stop, { once: true });
   const decoder = new BatchDecoder();
   try {
-    while (!options.signal?.aborted) {
-      const message = state.inbox.shift();
-      if (message === undefined) {
-        if (state.failure) throw state.failure;
-        if (state.exited) throw new AppError('internal', 'Reading the file stopped unexpectedly; nothing was changed.');
-        await new Promise<void>((resolve) => (state.wake = resolve));
-        continue;
-      }
+    // Messages queue up between this generator's awaits; a worker 'error' event throws here.
+    for await (const [message] of on(worker, 'message', { signal: options.signal, close: ['exit'] }) as AsyncIterable<[PrepareWorkerMessage]>) {
       if (message.type === 'end') return;
       if (message.type === 'error') throw revive(message.error);
       worker.postMessage('next'); // the worker may prepare one more while this batch is written
       options.onBytes?.(message.bytesRead, message.bytesTotal);
       yield decoder.decode(message.batch);
     }
+    throw new AppError('internal', 'Reading the file stopped unexpectedly; nothing was changed.');
+  } catch (error) {
+    if (options.signal?.aborted) return; // the caller sees the signal and says so
+    if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+      throw new AppError('import-failed', `Reading the file ran out of memory (${PREPARE_HEAP_MB} MB); nothing was changed. Split the file and try again.`);
+    }
+    throw error;
   } finally {
-    options.signal?.removeEventListener('abort', stop);
     await worker.terminate();
   }
 }

@@ -6,8 +6,10 @@
 // repeated reasons cell is parsed once.
 //
 // Decoded rows may share their events and reasons with other rows: they are read-only.
-// Strings are slices of the batch text; whatever is kept past the batch is copied by its keeper.
+// Strings are slices of the batch text, except a refused row's (kept in reports, so copied);
+// whatever else is kept past the batch is copied by its keeper.
 
+import { detachedCopy } from '../../shared/email/text.ts';
 import type { AcceptedRow, PreparedRow, RefusedRow, RowDetails } from './prepare.ts';
 
 export interface EncodedBatch {
@@ -132,7 +134,8 @@ export class BatchDecoder {
         const refused: RefusedRow = {
           rowNumber,
           refused: JSON.parse(next()) as RefusedRow['refused'],
-          raw: next(),
+          // A copy, as RowPreparer gives it: a rejected row's text is kept in the report.
+          raw: detachedCopy(next()),
           row: flags & HAS_ROW ? details() : null,
         };
         rows.push(refused);
