@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sniffFile, type RawRecord } from './index.ts';
 import { cellText, dateText, isDateFormat, mailtoAddress, numberText } from './xlsx-cell.ts';
+import { XlsxFile } from './xlsx.ts';
 import { failure, readFile } from './test-helpers.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillit-xlsx-'));
@@ -75,6 +76,31 @@ describe('.xlsx reading', () => {
     expect(records).toHaveLength(40_000);
     for (let i = 0; i < 40_000; i++) expect(records[i]!.values).toEqual([`${names[i % names.length]} ${i}`, `p${i}@example.no`]);
     expect(records.some((r) => r.values[0]!.includes('\uFFFD'))).toBe(false);
+  });
+
+  it('a shared-string table over its memory budget is read back from disk: the same rows', async () => {
+    const file = await workbook('spilled.xlsx', (wb) => {
+      const sheet = wb.addWorksheet('Kunder');
+      sheet.addRow(['E-post', 'Navn', 'By', 'Merknad']);
+      for (let i = 0; i < 3000; i++) {
+        // Cities repeat (lookups behind the read-ahead window); rich text and links are cells too.
+        const note = i % 7 === 0 ? { richText: [{ text: 'Ring ' }, { font: { bold: true }, text: 'før 12' }] } : `merknad ${i}`;
+        const address = i % 11 === 0 ? { text: `Skriv til p${i}`, hyperlink: `mailto:p${i}@example.no` } : `p${i}@example.no`;
+        sheet.addRow([address, `Kunde Ødegård ${i}`, ['Tromsø', 'Bergen', 'Ås'][i % 3], note]);
+      }
+    });
+    const xlsx = await XlsxFile.open(file, 'spilled.xlsx');
+    const sheet = xlsx.pick(undefined);
+    const rowsWith = async (budget?: number): Promise<{ row: number; cells: string[] }[]> => {
+      const rows: { row: number; cells: string[] }[] = [];
+      for await (const row of xlsx.rows(sheet, undefined, budget)) rows.push(row);
+      return rows;
+    };
+    const inMemory = await rowsWith();
+    expect(inMemory).toHaveLength(3001);
+    expect(inMemory[1]).toEqual({ row: 2, cells: ['p0@example.no', 'Kunde Ødegård 0', 'Tromsø', 'Ring før 12'] });
+    expect(await rowsWith(0)).toEqual(inMemory);
+    expect(await rowsWith(2000)).toEqual(inMemory);
   });
 
   it('reads workbooks written by a streaming writer too (inline strings, other part order)', async () => {

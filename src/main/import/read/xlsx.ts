@@ -19,6 +19,7 @@ import { ImportFileError, type RecordError } from './errors.ts';
 import { checkHeaders, valueUnderUnnamed, valueWithoutHeader } from './headers.ts';
 import { formatSize, LIMITS } from './limits.ts';
 import { cellText, mailtoAddress } from './xlsx-cell.ts';
+import { SHARED_STRINGS_BUDGET_BYTES, SharedStrings, sharedStringText, type SharedStringItem } from './xlsx-shared-strings.ts';
 import { openZipEntry, readZipDirectory, readZipEntry, type ZipEntry } from './zip.ts';
 
 export interface XlsxSheet {
@@ -48,7 +49,8 @@ export interface XlsxRecord {
 /** The exceljs internals driven here (see the top of the file). */
 interface ReaderInternals {
   _parseWorkbook(entry: Readable): Promise<void>;
-  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
+  /** With `sharedStrings: 'emit'`: each <si> in order. */
+  _parseSharedStrings(entry: Readable): AsyncIterable<{ index: number; text: SharedStringItem }>;
   _parseStyles(entry: Readable): Promise<void>;
   _parseWorksheet(iterator: Readable, sheetNo: string): Iterable<{ eventType: string; value: AsyncIterable<ExcelJS.Row> }>;
 }
@@ -220,11 +222,21 @@ export class XlsxFile {
     return links;
   }
 
-  /** The rows of one sheet as text, with their sheet row numbers; empty rows are skipped. `onProgress`: share of the sheet read. */
-  async *rows(sheet: XlsxSheet, onProgress?: (fraction: number) => void): AsyncGenerator<{ row: number; cells: string[] }> {
+  /**
+   * The rows of one sheet as text, with their sheet row numbers; empty rows are skipped.
+   * `onProgress`: share of the sheet read. `sharedStringsBudgetBytes`: how much of the
+   * shared-string table stays in memory (xlsx-shared-strings.ts; tests make it tiny).
+   */
+  async *rows(
+    sheet: XlsxSheet,
+    onProgress?: (fraction: number) => void,
+    sharedStringsBudgetBytes: number = SHARED_STRINGS_BUDGET_BYTES,
+  ): AsyncGenerator<{ row: number; cells: string[] }> {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(this.filePath, {
       worksheets: 'emit',
-      sharedStrings: 'cache',
+      // Emitted, not cached: the table is kept here, with bounded memory, and the sheet's
+      // cells come as { sharedString: index }.
+      sharedStrings: 'emit',
       styles: 'cache',
       hyperlinks: 'ignore',
       entries: 'ignore',
@@ -232,12 +244,26 @@ export class XlsxFile {
     const links = await this.mailtoLinks(sheet);
     const workbook = await this.part('xl/workbook.xml');
     if (workbook) await reader._parseWorkbook(workbook);
-    const strings = await this.part('xl/sharedStrings.xml');
-    if (strings) for await (const _ of reader._parseSharedStrings(strings)) void _;
-    const styles = await this.part('xl/styles.xml');
-    if (styles) await reader._parseStyles(styles);
-    const sheetText = await this.part(sheet.path, onProgress);
-    if (!sheetText) return;
+    const strings = new SharedStrings(sharedStringsBudgetBytes);
+    try {
+      const stringsPart = await this.part('xl/sharedStrings.xml');
+      if (stringsPart) for await (const item of reader._parseSharedStrings(stringsPart)) strings.add(sharedStringText(item.text));
+      const styles = await this.part('xl/styles.xml');
+      if (styles) await reader._parseStyles(styles);
+      const sheetText = await this.part(sheet.path, onProgress);
+      if (!sheetText) return;
+      yield* this.sheetRows(reader, sheetText, links, strings);
+    } finally {
+      strings.close();
+    }
+  }
+
+  private async *sheetRows(
+    reader: ReaderInternals,
+    sheetText: Readable,
+    links: ReadonlyMap<string, string>,
+    strings: SharedStrings,
+  ): AsyncGenerator<{ row: number; cells: string[] }> {
     try {
       for (const { eventType, value } of reader._parseWorksheet(sheetText, '1')) {
         if (eventType !== 'worksheet') continue;
@@ -249,8 +275,10 @@ export class XlsxFile {
               const message = `row ${row.number} has cells beyond column ${LIMITS.maxColumns}; no contact list is that wide`;
               throw new ImportFileError('sheet-too-many-columns', this.name, message, { row: row.number, column, params: { row: row.number, max: LIMITS.maxColumns } });
             }
+            const value = sharedStringOf(cell.value, strings);
+            if (value === null) return; // an empty shared string is an empty cell, as eachCell skips others
             const link = links.get(cell.address);
-            const text = (link ?? cellText(cell.value, cell.numFmt, this.date1904)).trim();
+            const text = (link ?? cellText(value, cell.numFmt, this.date1904)).trim();
             if (text.length > LIMITS.maxFieldChars) {
               const size = formatSize(LIMITS.maxFieldChars);
               throw new ImportFileError('cell-too-long', this.name, `a cell holds more than ${size} of text`, { row: row.number, column, params: { size } });
@@ -270,6 +298,15 @@ export class XlsxFile {
       sheetText.destroy();
     }
   }
+}
+
+/**
+ * A cell's value with a shared-string reference resolved. An empty string, and a reference
+ * the table does not have (a damaged file), are null: an empty cell, as Excel shows it.
+ */
+function sharedStringOf(value: ExcelJS.CellValue, strings: SharedStrings): ExcelJS.CellValue {
+  if (value === null || typeof value !== 'object' || !('sharedString' in value)) return value;
+  return strings.get((value as { sharedString: number }).sharedString) || null;
 }
 
 /** A link's cells: "D5", or a one-column range "D2:D4" → D2, D3, D4 (at most 100,000); other ranges count for their first cell. */
