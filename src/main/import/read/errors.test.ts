@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { FILE_ERROR_CODES, HEADER_PROBLEM_CODES, type FileErrorCode, type HeaderProblem, type MessageParams } from '../../../shared/contract/dto.ts';
 import { sniffCardText } from './card-file.ts';
 import { CsvTokenizer } from './csv-tokenizer.ts';
+import { openError } from './errors.ts';
 import { checkHeaders } from './headers.ts';
 import { readSource, sniffFile, sniffSource, type FileFormat, type SniffResult } from './index.ts';
 import { fileSource } from './source.ts';
@@ -47,6 +48,18 @@ async function readWith(p: string, sniff: Partial<SniffResult>): Promise<void> {
 }
 
 /** A call that throws at once, as the promise the table runs (a throw in the executor rejects it). */
+/** A symbolic link to itself: opening it fails with ELOOP, even for root. */
+function selfLink(name: string): string {
+  const link = path.join(dir, name);
+  fs.symlinkSync(link, link);
+  return link;
+}
+
+/** An error as Node's fs gives it for a system error code. */
+function systemError(code: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: open 'kunder'`), { code, errno: -1, syscall: 'open' });
+}
+
 function sync(run: () => unknown): () => Promise<unknown> {
   return () => new Promise((resolve) => resolve(run()));
 }
@@ -429,7 +442,38 @@ const cases: [string, Case][] = [
   ['a folder', { code: 'not-a-file', run: () => sniffFile(dir), message: `${path.basename(dir)}: this is not a file` }],
   [
     'a file that is not there',
-    { code: 'cannot-open', run: () => sniffFile(path.join(dir, 'nope.csv')), message: 'nope.csv: the file cannot be opened (ENOENT)', params: { reason: 'ENOENT' } },
+    {
+      code: 'file-missing',
+      run: () => sniffFile(path.join(dir, 'nope.csv')),
+      message: 'nope.csv: the file is not there any more (moved, renamed or deleted?); choose it again',
+    },
+  ],
+  [
+    'a link that points at itself',
+    { code: 'cannot-open', run: () => sniffFile(selfLink('loop.csv')), message: 'loop.csv: the file cannot be opened (ELOOP)', params: { reason: 'ELOOP' } },
+  ],
+  // Root reads any file and Linux has no file locks that refuse a reader, so these two are
+  // the system's errors as Node reports them (a folder macOS protects; a file Windows locks).
+  [
+    'a file Tillit may not read',
+    {
+      code: 'no-permission',
+      run: sync(() => {
+        throw openError('kunder.csv', systemError('EPERM'));
+      }),
+      message:
+        'kunder.csv: Tillit is not allowed to read the file (on a Mac: System Settings › Privacy & Security › Files and Folders); allow it, or copy the file to another folder and import the copy',
+    },
+  ],
+  [
+    'a file another program holds',
+    {
+      code: 'file-in-use',
+      run: sync(() => {
+        throw openError('kunder.xlsx', systemError('EBUSY'));
+      }),
+      message: 'kunder.xlsx: another program is using the file; close it there (Excel?) and try again',
+    },
   ],
   [
     'an unknown format',
@@ -499,6 +543,18 @@ describe('reader errors', () => {
       parts: expected.parts,
     });
   }, 30_000);
+
+  it.each([
+    ['ENOENT', 'file-missing'],
+    ['ENOTDIR', 'file-missing'],
+    ['EACCES', 'no-permission'],
+    ['EPERM', 'no-permission'],
+    ['EBUSY', 'file-in-use'],
+    ['EISDIR', 'not-a-file'],
+    ['EIO', 'cannot-open'],
+  ])('the system error %s when opening a file is %s', (systemCode, code) => {
+    expect(openError('kunder.csv', systemError(systemCode)).code).toBe(code);
+  });
 
   it('cover every reader error code, and every part of a bad header row', () => {
     expect(new Set(cases.map(([, c]) => c.code))).toEqual(new Set(FILE_ERROR_CODES));

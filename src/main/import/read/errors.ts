@@ -42,3 +42,32 @@ export class ImportFileError extends Error {
 
 /** A problem with one record (a ragged row, an unclosed card): English text, and a code with its values for the UI. */
 export type RecordError = Required<CodedMessage>;
+
+/**
+ * Why the operating system would not open a file, as the user can act on it: the file was
+ * moved, Tillit may not read it (a folder macOS protects, a file's permissions), or another
+ * program holds it. Other errors name the system's code.
+ */
+export function openError(name: string, error: unknown): ImportFileError {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'EISDIR':
+      return new ImportFileError('not-a-file', name, 'this is not a file');
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return new ImportFileError('file-missing', name, 'the file is not there any more (moved, renamed or deleted?); choose it again');
+    case 'EACCES':
+    case 'EPERM':
+      return new ImportFileError(
+        'no-permission',
+        name,
+        'Tillit is not allowed to read the file (on a Mac: System Settings › Privacy & Security › Files and Folders); allow it, or copy the file to another folder and import the copy',
+      );
+    case 'EBUSY':
+      return new ImportFileError('file-in-use', name, 'another program is using the file; close it there (Excel?) and try again');
+    default: {
+      const reason = code ?? (error as Error).message;
+      return new ImportFileError('cannot-open', name, `the file cannot be opened (${reason})`, { params: { reason } });
+    }
+  }
+}

@@ -82,7 +82,10 @@ describe('sniffing', () => {
   });
 
   it('a missing file or a folder is an ImportFileError too', async () => {
-    expect(await failure(() => sniffFile(path.join(dir, 'nope.csv')))).toMatchObject({ code: 'cannot-open', message: 'nope.csv: the file cannot be opened (ENOENT)' });
+    expect(await failure(() => sniffFile(path.join(dir, 'nope.csv')))).toMatchObject({
+      code: 'file-missing',
+      message: 'nope.csv: the file is not there any more (moved, renamed or deleted?); choose it again',
+    });
     expect(await failure(() => sniffFile(dir))).toMatchObject({ code: 'not-a-file' });
   });
 

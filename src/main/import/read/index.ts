@@ -13,7 +13,7 @@ import { binaryError, binarySignature, hasNulBytes } from './binary.ts';
 import { detectCardFormat, readCardRecords, sniffCardText } from './card-file.ts';
 import { readCsvRecords, sniffCsvText } from './csv.ts';
 import { createDecoder, detectBom, detectUtf16WithoutBom, isTextEncoding, isValidUtf8, normalizeEncodingName, type TextEncodingName } from './decode.ts';
-import { ImportFileError, type RecordError } from './errors.ts';
+import { ImportFileError, openError, type RecordError } from './errors.ts';
 import { formatSize, LIMITS } from './limits.ts';
 import { fileSource, type ByteSource } from './source.ts';
 import { CARD_HEADERS } from './vcard.ts';
@@ -80,13 +80,19 @@ export interface ReadOptions {
 function fileSize(filePath: string, name: string): number {
   let size: number;
   try {
-    const stat = fs.statSync(filePath);
-    if (!stat.isFile()) throw new ImportFileError('not-a-file', name, 'this is not a file');
-    size = stat.size;
+    // Opened, not only stat'ed: a file may be listed but not readable (a folder macOS
+    // protects, a file another program locks), and that is best said before any reading.
+    const fd = fs.openSync(filePath, 'r');
+    try {
+      const stat = fs.fstatSync(fd);
+      if (!stat.isFile()) throw new ImportFileError('not-a-file', name, 'this is not a file');
+      size = stat.size;
+    } finally {
+      fs.closeSync(fd);
+    }
   } catch (error) {
     if (error instanceof ImportFileError) throw error;
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new ImportFileError('cannot-open', name, `the file cannot be opened (${reason})`, { params: { reason } });
+    throw openError(name, error);
   }
   if (size === 0) throw new ImportFileError('empty', name, 'the file is empty (0 bytes)');
   if (size > LIMITS.maxFileBytes) {
