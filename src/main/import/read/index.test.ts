@@ -89,6 +89,12 @@ describe('sniffing', () => {
     expect(await failure(() => sniffFile(dir))).toMatchObject({ code: 'not-a-file' });
   });
 
+  it('a named pipe is not a file, and is not opened (that would wait for a writer)', async () => {
+    const pipe = path.join(dir, 'pipe.csv');
+    execFileSync('mkfifo', [pipe]);
+    expect(await failure(() => sniffFile(pipe))).toMatchObject({ code: 'not-a-file', message: 'pipe.csv: this is not a file' });
+  });
+
   it('reports progress in bytes up to the file size', async () => {
     const p = path.join(fixtures, 'outlook.csv');
     const sniff = await sniffFile(p);

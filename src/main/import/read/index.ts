@@ -80,16 +80,13 @@ export interface ReadOptions {
 function fileSize(filePath: string, name: string): number {
   let size: number;
   try {
+    const stat = fs.statSync(filePath);
+    // Checked before opening: opening a named pipe would wait for a writer.
+    if (!stat.isFile()) throw new ImportFileError('not-a-file', name, 'this is not a file');
     // Opened, not only stat'ed: a file may be listed but not readable (a folder macOS
     // protects, a file another program locks), and that is best said before any reading.
-    const fd = fs.openSync(filePath, 'r');
-    try {
-      const stat = fs.fstatSync(fd);
-      if (!stat.isFile()) throw new ImportFileError('not-a-file', name, 'this is not a file');
-      size = stat.size;
-    } finally {
-      fs.closeSync(fd);
-    }
+    fs.closeSync(fs.openSync(filePath, 'r'));
+    size = stat.size;
   } catch (error) {
     if (error instanceof ImportFileError) throw error;
     throw openError(name, error);

@@ -43,7 +43,7 @@ export class SharedStrings {
     return this.count;
   }
 
-  /** Whether some strings live on disk (tests and the memory figures in the README use it). */
+  /** Whether some strings live on disk. */
   get spilled(): boolean {
     return this.spill !== null;
   }
