@@ -124,8 +124,14 @@ describe('workspace services', () => {
     expect(after.events).toHaveLength(2);
     expect(after.events[0]).toMatchObject({ id: purchase.id, supersededBy: after.events[1]!.id });
     expect(after.events[1]!.note).toBe('Correction: The sale was to his company, not to him');
+    // Refusals carry a sentence code, so the UI can say them in its language.
     const again = await w.dispatch('consent.supersede', { eventId: purchase.id, reason: 'twice' });
-    expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(again).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', messageCode: 'correction-already-made', messageParams: { eventId: purchase.id, by: after.events[1]!.id } },
+    });
+    const noSource = await w.dispatch('consent.supersede', { eventId: after.events[1]!.id, reason: 'no source', replacement: { kind: 'opt-in', date: '2025-01-15' } });
+    expect(noSource).toMatchObject({ ok: false, error: { code: 'bad-request', message: 'A corrected opt-in needs a source.', messageCode: 'correction-needs-source' } });
     expect(verifyLedger(w.context.db).intact).toBe(true);
   });
 
@@ -163,12 +169,24 @@ describe('workspace services', () => {
       ['kari@example.no', 'Kari', JSON.stringify({ firstName: first.importId, lastName: first.importId }), 0],
       ['new@example.no', '', '{}', 1],
     ]);
-    expect(kari.events.filter((e) => e.kind === 'void')).toHaveLength(1);
+    const voids = kari.events.filter((e) => e.kind === 'void');
+    expect(voids).toHaveLength(1);
+    expect(await w.dispatch('consent.supersede', { eventId: voids[0]!.id, reason: 'undo the undo' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', messageCode: 'correction-of-correction', messageParams: { eventId: voids[0]!.id } },
+    });
     const page = await call<ContactPage>(w, 'contacts.list', {});
     expect(page.items.map((c) => c.email).sort()).toEqual(['kari@example.no', 'ola@nordmann.no']);
     const history = await call<{ id: number; state: string }[]>(w, 'imports.list', {});
     expect(history.map((h) => [h.id, h.state])).toEqual([[second.importId, 'undone'], [first.importId, 'committed']]);
-    expect(await w.dispatch('import.undo', { importId: second.importId })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await w.dispatch('import.undo', { importId: second.importId })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'conflict',
+        messageCode: 'import-already-undone',
+        messageParams: { importId: second.importId, file: 'kunder.csv', undoneAt: expect.any(String) as string },
+      },
+    });
     expect(verifyLedger(w.context.db).intact).toBe(true);
     // A second undo in the same session (its temporary tables and cached statements again).
     await call(w, 'import.undo', { importId: first.importId });
@@ -203,6 +221,26 @@ describe('workspace services', () => {
     expect((await preview()).alreadyImported).toEqual([]);
   });
 
+  it('an error from the import worker keeps its sentence code; a second import while one runs, and a staged file gone, are refused with theirs', async () => {
+    const w = workspace({ value: '2026-01-10' }, tempDbPath(dir), true);
+    const noEmail = await stage(w, 'liste.csv', 'Navn;Kontakt\nOla;Ola <ola@nordmann.no>\n');
+    expect(await w.dispatch('import.commit', { stagedId: noEmail, source: 'purchase', collectedAt: '2026-01-10' })).toMatchObject({
+      ok: false,
+      error: { code: 'import-failed', messageCode: 'import-no-email-column', messageParams: { file: 'liste.csv', columns: 'Navn, Kontakt' } },
+    });
+    const [one, two] = [await stage(w, 'kunder.csv', CSV), await stage(w, 'andre.csv', CSV)];
+    // The first commit registers its job before its first await, so the second one sees it.
+    const first = w.dispatch('import.commit', { stagedId: one, source: 'purchase', collectedAt: '2026-01-10' });
+    const second = await w.dispatch('import.commit', { stagedId: two, source: 'purchase', collectedAt: '2026-01-10' });
+    expect(second).toMatchObject({ ok: false, error: { code: 'conflict', messageCode: 'import-running' } });
+    expect(await first).toMatchObject({ ok: true, value: { added: 2 } });
+    const neverStaged = '0'.repeat(32);
+    expect(await w.dispatch('import.commit', { stagedId: neverStaged, source: 'purchase', collectedAt: '2026-01-10' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', messageCode: 'upload-gone' },
+    });
+  });
+
   it('a preview of a file with no e-mail column shows the mapping to fix instead of failing; the import is refused', async () => {
     const w = workspace({ value: '2026-01-10' });
     const content = 'Navn;Kontakt\nOla;Ola <ola@nordmann.no>\nKari;Kari <kari@example.no>\n';
@@ -211,7 +249,15 @@ describe('workspace services', () => {
     expect(preview.mappingProblem).toEqual({ text: expect.stringContaining('(columns: Navn, Kontakt)') as string, code: 'no-email-column', params: { columns: 'Navn, Kontakt' } });
     expect(preview.sniff.headers).toEqual(['Navn', 'Kontakt']);
     expect(preview.counts).toMatchObject({ rows: 0, added: 0 });
-    expect(await w.dispatch('import.commit', { stagedId, source: 'purchase', collectedAt: '2026-01-10' })).toMatchObject({ ok: false, error: { code: 'import-failed', message: expect.stringContaining('liste.csv has no e-mail column') as string } });
+    expect(await w.dispatch('import.commit', { stagedId, source: 'purchase', collectedAt: '2026-01-10' })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'import-failed',
+        message: expect.stringContaining('liste.csv has no e-mail column') as string,
+        messageCode: 'import-no-email-column',
+        messageParams: { file: 'liste.csv', columns: 'Navn, Kontakt' },
+      },
+    });
     // Mapping the column fixes it.
     const mapped = await call<ImportPreview>(w, 'import.preview', { stagedId, source: 'purchase', collectedAt: '2026-01-10', mapping: ['fullName', 'email'] });
     expect(mapped.mappingProblem).toBeNull();

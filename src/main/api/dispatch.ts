@@ -35,9 +35,7 @@ export function createDispatcher(handlers: Handlers, onInternalError: (error: un
       const value = await handler(parsed.data);
       return { ok: true, value };
     } catch (error) {
-      if (error instanceof AppError) {
-        return { ok: false, error: { code: error.code, message: error.message, details: error.details } };
-      }
+      if (error instanceof AppError) return { ok: false, error: error.toApiError() };
       onInternalError(error);
       const message = error instanceof Error ? error.message : String(error);
       return { ok: false, error: { code: 'internal', message: `Unexpected error: ${message}` } };

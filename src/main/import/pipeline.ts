@@ -106,7 +106,11 @@ function columnList(headers: readonly string[]): string {
 
 /** Why a file without an e-mail column cannot be imported (the CLI, which maps no columns, says it for a dry run too). */
 export function noEmailColumnError(fileName: string, headers: readonly string[]): AppError {
-  return new AppError('import-failed', `${fileName} has no e-mail column (columns: ${columnList(headers)}). Map one column to "email".`);
+  const columns = columnList(headers);
+  return new AppError('import-failed', `${fileName} has no e-mail column (columns: ${columns}). Map one column to "email".`, undefined, {
+    messageCode: 'import-no-email-column',
+    messageParams: { file: fileName, columns },
+  });
 }
 
 /** Committed imports of the file with this SHA-256, oldest first. */
@@ -314,7 +318,12 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
     }
 
     if (hooks.signal?.aborted) throw new AppError('conflict', 'The import was cancelled; nothing was changed.');
-    if (counts.rows === 0) throw new AppError('import-failed', `${request.fileName} has a header but no rows to import.`);
+    if (counts.rows === 0) {
+      throw new AppError('import-failed', `${request.fileName} has a header but no rows to import.`, undefined, {
+        messageCode: 'import-no-rows',
+        messageParams: { file: request.fileName },
+      });
+    }
     if (write) {
       // Rebuilding indexes and committing take seconds on a big file: the bar says so (no total: busy).
       hooks.onProgress?.('writing', counts.rows, 0, counts.rows);

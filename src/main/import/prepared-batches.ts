@@ -5,6 +5,7 @@
 import { on } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../shared/contract/envelope.ts';
+import { outOfMemoryError } from './out-of-memory.ts';
 import { BatchDecoder } from './prepared-codec.ts';
 import { RowPreparer, type PrepareContext, type PreparedRow } from './prepare.ts';
 import type { PrepareWorkerData, PrepareWorkerMessage, SentError } from './prepare-worker.ts';
@@ -68,11 +69,11 @@ async function* preparedInWorker(data: PrepareWorkerData, options: PreparedBatch
       options.onBytes?.(message.bytesRead, message.bytesTotal);
       yield decoder.decode(message.batch);
     }
-    throw new AppError('internal', 'Reading the file stopped unexpectedly; nothing was changed.');
+    throw new AppError('internal', 'Reading the file stopped unexpectedly; nothing was changed.', undefined, { messageCode: 'import-stopped' });
   } catch (error) {
     if (options.signal?.aborted) return; // the caller sees the signal and says so
     if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
-      throw new AppError('import-failed', `Reading the file ran out of memory (${PREPARE_HEAP_MB} MB); nothing was changed. Split the file and try again.`);
+      throw outOfMemoryError(`Reading the file ran out of memory (${PREPARE_HEAP_MB} MB)`, PREPARE_HEAP_MB);
     }
     throw error;
   } finally {

@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError } from '../../shared/contract/envelope.ts';
 import type { ImportRunner } from '../services/imports.ts';
 import type { DB } from '../store/open.ts';
+import { outOfMemoryError } from './out-of-memory.ts';
 import { runImport } from './pipeline.ts';
 import type { ImportWorkerData, ImportWorkerMessage } from './worker.ts';
 import { workerScriptUrl } from './worker-url.ts';
@@ -47,18 +48,18 @@ export function workerRunner(dbPath: string, filesDir: string, dryRunInProcess?:
           resolve(message.outcome);
         } else {
           settled = true;
-          reject(new AppError(message.error.code, message.error.message, message.error.details));
+          reject(AppError.from(message.error));
         }
       });
       worker.on('error', (error) => {
         settled = true;
         const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
-        reject(outOfMemory ? new AppError('import-failed', `The import ran out of memory (${IMPORT_HEAP_MB} MB); nothing was changed. Split the file and try again.`) : error);
+        reject(outOfMemory ? outOfMemoryError(`The import ran out of memory (${IMPORT_HEAP_MB} MB)`, IMPORT_HEAP_MB) : error);
       });
       worker.on('exit', (code) => {
         hooks.signal?.removeEventListener('abort', onAbort);
         if (!settled) {
-          reject(new AppError('internal', `The import stopped unexpectedly (exit code ${code}, possibly out of memory); nothing was changed.`));
+          reject(new AppError('internal', `The import stopped unexpectedly (exit code ${code}, possibly out of memory); nothing was changed.`, undefined, { messageCode: 'import-stopped' }));
         }
       });
     });

@@ -3,7 +3,7 @@
 // which rolls the import's transaction back.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { AppError } from '../../shared/contract/envelope.ts';
+import { AppError, type ApiError } from '../../shared/contract/envelope.ts';
 import { openStore } from '../store/open.ts';
 import { runImport, type ImportClock, type ImportRequest } from './pipeline.ts';
 
@@ -17,7 +17,7 @@ export interface ImportWorkerData {
 export type ImportWorkerMessage =
   | { type: 'progress'; step: 'reading' | 'writing' | 'statuses'; current: number; total: number; rows: number }
   | { type: 'done'; outcome: Awaited<ReturnType<typeof runImport>> }
-  | { type: 'error'; error: { code: AppError['code']; message: string; details: unknown } };
+  | { type: 'error'; error: ApiError };
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts must run as a worker thread');
@@ -37,7 +37,7 @@ try {
   post({ type: 'done', outcome });
 } catch (error) {
   const appError = error instanceof AppError ? error : new AppError('internal', error instanceof Error ? error.message : String(error));
-  post({ type: 'error', error: { code: appError.code, message: appError.message, details: appError.details } });
+  post({ type: 'error', error: appError.toApiError() });
 } finally {
   db.close();
   port.close();

@@ -91,12 +91,24 @@ export function supersedeEvent(ctx: ServiceContext, input: RequestParsed<'consen
     | { id: number; contact_id: number; kind: string }
     | undefined;
   if (!target) throw new AppError('not-found', `No consent event with id ${input.eventId}.`);
-  if (target.kind === 'void') throw new AppError('conflict', `Event ${input.eventId} is itself a correction; correct the original event instead.`);
+  if (target.kind === 'void') {
+    throw new AppError('conflict', `Event ${input.eventId} is itself a correction; correct the original event instead.`, undefined, {
+      messageCode: 'correction-of-correction',
+      messageParams: { eventId: input.eventId },
+    });
+  }
   const already = db.prepare('SELECT id FROM consent_events WHERE supersedes = ?').pluck().get(input.eventId) as number | undefined;
-  if (already !== undefined) throw new AppError('conflict', `Event ${input.eventId} was already corrected by event ${already}; correct that one instead.`);
+  if (already !== undefined) {
+    throw new AppError('conflict', `Event ${input.eventId} was already corrected by event ${already}; correct that one instead.`, undefined, {
+      messageCode: 'correction-already-made',
+      messageParams: { eventId: input.eventId, by: already },
+    });
+  }
   ensureStatusesCurrent(db, ctx.today());
   const r = input.replacement;
-  if (r?.kind === 'opt-in' && r.source === undefined) throw new AppError('bad-request', 'A corrected opt-in needs a source.');
+  if (r?.kind === 'opt-in' && r.source === undefined) {
+    throw new AppError('bad-request', 'A corrected opt-in needs a source.', undefined, { messageCode: 'correction-needs-source' });
+  }
   const now = ctx.now();
   const eventId = db.transaction(() => {
     const [id] = appendEvents(

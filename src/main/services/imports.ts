@@ -39,7 +39,12 @@ export function stageChunk(ctx: ServiceContext, input: RequestParsed<'files.stag
   }
   const chunk = Buffer.from(input.chunkBase64, 'base64');
   const size = (fs.existsSync(paths.data) ? fs.statSync(paths.data).size : 0) + chunk.length;
-  if (size > MAX_UPLOAD_BYTES) throw new AppError('import-failed', `${input.fileName} is larger than 2 GiB; split it into smaller files.`);
+  if (size > MAX_UPLOAD_BYTES) {
+    throw new AppError('import-failed', `${input.fileName} is larger than 2 GiB; split it into smaller files.`, undefined, {
+      messageCode: 'upload-too-large',
+      messageParams: { file: input.fileName },
+    });
+  }
   fs.appendFileSync(paths.data, chunk);
   fs.writeFileSync(paths.meta, JSON.stringify({ fileName: input.fileName }));
   return { stagedId, fileName: input.fileName, size };
@@ -48,7 +53,7 @@ export function stageChunk(ctx: ServiceContext, input: RequestParsed<'files.stag
 function stagedFile(ctx: ServiceContext, stagedId: string): { path: string; fileName: string } {
   const paths = stagedPaths(ctx, stagedId);
   if (!fs.existsSync(paths.meta) || !fs.existsSync(paths.data)) {
-    throw new AppError('not-found', `The uploaded file ${stagedId} is no longer available; choose the file again.`);
+    throw new AppError('not-found', `The uploaded file ${stagedId} is no longer available; choose the file again.`, undefined, { messageCode: 'upload-gone' });
   }
   const meta = JSON.parse(fs.readFileSync(paths.meta, 'utf8')) as { fileName: string };
   return { path: paths.data, fileName: meta.fileName };
@@ -128,7 +133,9 @@ export class ImportService {
   }
 
   async commit(input: RequestParsed<'import.commit'>): Promise<ImportReport> {
-    if (this.jobs.size > 0) throw new AppError('conflict', 'Another import is running; wait for it to finish or cancel it.');
+    if (this.jobs.size > 0) {
+      throw new AppError('conflict', 'Another import is running; wait for it to finish or cancel it.', undefined, { messageCode: 'import-running' });
+    }
     this.previews.get(input.stagedId)?.abort(); // its answer is no longer wanted
     const controller = new AbortController();
     this.jobs.set(input.stagedId, controller);
@@ -181,7 +188,12 @@ export class ImportService {
     const { db } = this.ctx;
     const row = db.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as ImportRow | undefined;
     if (!row) throw new AppError('not-found', `No import with id ${importId}.`);
-    if (row.state === 'undone') throw new AppError('conflict', `Import ${importId} (${row.file_name}) was already undone on ${row.undone_at}.`);
+    if (row.state === 'undone') {
+      throw new AppError('conflict', `Import ${importId} (${row.file_name}) was already undone on ${row.undone_at}.`, undefined, {
+        messageCode: 'import-already-undone',
+        messageParams: { importId, file: row.file_name, undoneAt: row.undone_at ?? '' },
+      });
+    }
     const now = this.ctx.now();
     const today = this.ctx.today();
     // Set by set, in SQL, in one transaction: a big import has a million events and contacts.

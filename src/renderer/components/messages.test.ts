@@ -8,7 +8,7 @@ import type { CodedMessage, FileErrorDetails } from '../../shared/contract/dto.t
 import { ApiCallError } from '../../shared/contract/envelope.ts';
 import i18n from '../i18n/index.ts';
 import { errorMessage } from '../util/errors.ts';
-import { fileErrorText, messageText, rejectedReason } from './messages.ts';
+import { appErrorText, fileErrorText, messageText, rejectedReason } from './messages.ts';
 
 // i18n/index.ts reads the stored language and sets the document's at load; the unit tests run in Node.
 vi.hoisted(() => {
@@ -33,6 +33,35 @@ const badHeaders: FileErrorDetails = {
     { code: 'header-duplicate', params: { count: 3, columns: '1, 5', last: 6, name: 'E-post' } },
   ],
 };
+
+/** Errors as main sends them with a sentence code (workspace.test.ts checks that side), and their Norwegian. */
+const appErrors: [string, ApiCallError, string][] = [
+  [
+    'an import refused for a missing e-mail column',
+    new ApiCallError({
+      code: 'import-failed',
+      message: 'liste.csv has no e-mail column (columns: Navn, Kontakt). Map one column to "email".',
+      messageCode: 'import-no-email-column',
+      messageParams: { file: 'liste.csv', columns: 'Navn, Kontakt' },
+    }),
+    'liste.csv har ingen e-postkolonne (kolonner: Navn, Kontakt). Velg hvilken kolonne som er E-post.',
+  ],
+  [
+    'an undo of an undone import',
+    new ApiCallError({
+      code: 'conflict',
+      message: 'Import 2 (kunder.csv) was already undone on 2026-01-10T10:00:00.000Z.',
+      messageCode: 'import-already-undone',
+      messageParams: { importId: 2, file: 'kunder.csv', undoneAt: '2026-01-10T10:00:00.000Z' },
+    }),
+    'Import 2 (kunder.csv) ble allerede angret 2026-01-10T10:00:00.000Z.',
+  ],
+  [
+    'a second import while one runs',
+    new ApiCallError({ code: 'conflict', message: 'Another import is running; wait for it to finish or cancel it.', messageCode: 'import-running' }),
+    'En annen import pågår; vent til den er ferdig, eller avbryt den.',
+  ],
+];
 
 const fileErrors: [string, ApiCallError, string][] = [
   [
@@ -105,6 +134,16 @@ describe('in Norwegian', () => {
     expect(rejectedReason(row)).toBe('rad 3 har 2 felt, mens overskriftsraden har 3');
   });
 
+  it.each(appErrors)('an error with a sentence code: %s', (_name, error, norwegian) => {
+    expect(appErrorText(error)).toBe(norwegian);
+    expect(errorMessage(error)).toBe(norwegian);
+  });
+
+  it('keeps main’s English for an error whose sentence code this UI does not know', () => {
+    const newer = new ApiCallError({ code: 'conflict', message: 'Something new.', messageCode: 'something-new' as never });
+    expect([appErrorText(newer), errorMessage(newer)]).toEqual([null, 'Something new.']);
+  });
+
   it('keeps main’s English for an unknown code, an import failure without a reader code, and other errors', () => {
     const unknown = importFailed('x.csv: something new', { code: 'something-new', file: 'x.csv', row: null, column: null, params: {} });
     const noEmailColumn = importFailed('x.csv has no e-mail column (columns: Navn). Map one column to "email".');
@@ -122,6 +161,11 @@ describe('in English', () => {
 
   it.each(fileErrors)('a file error keeps main’s message: %s', (_name, error) => {
     expect(fileErrorText(error)).toBe(error.message);
+    expect(errorMessage(error)).toBe(error.message);
+  });
+
+  it.each(appErrors)('an error with a sentence code keeps main’s message: %s', (_name, error) => {
+    expect(appErrorText(error)).toBeNull();
     expect(errorMessage(error)).toBe(error.message);
   });
 

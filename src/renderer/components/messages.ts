@@ -4,7 +4,7 @@
 // a domain is wrong, say).
 
 import type { Status } from '../../shared/consent/vocabulary.ts';
-import { FILE_ERROR_CODES, type CodedMessage, type FileErrorCode, type FileErrorDetails, type RejectedRow } from '../../shared/contract/dto.ts';
+import { APP_MESSAGE_CODES, FILE_ERROR_CODES, type AppMessageCode, type CodedMessage, type FileErrorCode, type FileErrorDetails, type RejectedRow } from '../../shared/contract/dto.ts';
 import { ApiCallError } from '../../shared/contract/envelope.ts';
 import i18n from '../i18n/index.ts';
 
@@ -15,9 +15,22 @@ export function messageText(message: CodedMessage): string {
   return i18n.t(`messages.${code}`, { ...params, ...(status ? { status } : {}) });
 }
 
+/**
+ * An error main sent with a sentence code (APP_MESSAGE_CODES) in the UI's language; null for
+ * other errors. English, and a code this UI does not know, keep main's message.
+ */
+export function appErrorText(error: unknown): string | null {
+  if (!(error instanceof ApiCallError) || !isAppMessageCode(error.messageCode) || i18n.language === 'en') return null;
+  return i18n.t(`errors.${error.messageCode}`, error.messageParams);
+}
+
 /** Why a row was rejected, in the UI's language. */
 export function rejectedReason(row: RejectedRow): string {
   return messageText({ text: row.reason, code: row.code, params: row.params });
+}
+
+function isAppMessageCode(value: unknown): value is AppMessageCode {
+  return (APP_MESSAGE_CODES as readonly unknown[]).includes(value);
 }
 
 function isFileErrorCode(value: unknown): value is FileErrorCode {

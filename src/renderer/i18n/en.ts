@@ -557,6 +557,20 @@ export const en = {
     'not-text-encoding': '“{{encoding}}” is not a text encoding',
   },
   /** Where in a file a file error is: "<file> (row N, column M): <message>". */
+  // Errors main sends with a sentence code (APP_MESSAGE_CODES); English shows main's own message.
+  errors: {
+    'upload-gone': 'The uploaded file is no longer available; choose the file again.',
+    'upload-too-large': '{{file}} is larger than 2 GiB; split it into smaller files.',
+    'import-running': 'Another import is running; wait for it to finish or cancel it.',
+    'import-no-rows': '{{file}} has a header but no rows to import.',
+    'import-no-email-column': '{{file}} has no e-mail column (columns: {{columns}}). Map one column to "email".',
+    'import-out-of-memory': 'The import ran out of memory ({{mb}} MB); nothing was changed. Split the file and try again.',
+    'import-stopped': 'The import stopped unexpectedly; nothing was changed.',
+    'import-already-undone': 'Import {{importId}} ({{file}}) was already undone on {{undoneAt}}.',
+    'correction-of-correction': 'Event {{eventId}} is itself a correction; correct the original event instead.',
+    'correction-already-made': 'Event {{eventId}} was already corrected by event {{by}}; correct that one instead.',
+    'correction-needs-source': 'A corrected opt-in needs a source.',
+  },
   fileError: { row: 'row {{row}}', column: 'column {{column}}', at: '{{file}} ({{where}}): {{message}}', whole: '{{file}}: {{message}}' },
   units: { bytes: '{{n}} B', kb: '{{n}} KB', mb: '{{n}} MB', gb: '{{n}} GB', seconds: '{{n}} s', minutes: '{{n}} min' },
 };

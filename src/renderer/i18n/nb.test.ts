@@ -3,7 +3,7 @@
 // Norwegian UI, and nothing else would notice (nb.ts may leave out any key).
 
 import { describe, expect, it } from 'vitest';
-import { FILE_ERROR_CODES, HEADER_PROBLEM_CODES, MESSAGE_CODES } from '../../shared/contract/dto.ts';
+import { APP_MESSAGE_CODES, FILE_ERROR_CODES, HEADER_PROBLEM_CODES, MESSAGE_CODES } from '../../shared/contract/dto.ts';
 import { en } from './en.ts';
 import { nb } from './nb.ts';
 
@@ -41,5 +41,20 @@ describe('messages.* translations', () => {
 
   it('the file name, row and column around a file error are translated', () => {
     expect(Object.keys(nb.fileError ?? {}).sort()).toEqual(Object.keys(en.fileError).sort());
+  });
+});
+
+describe('errors.* translations', () => {
+  const englishErrors: Record<string, string | undefined> = en.errors;
+  const norwegianErrors: Record<string, string | undefined> = nb.errors ?? {};
+
+  it.each(APP_MESSAGE_CODES)('%s has a Norwegian and an English sentence with the same values', (code) => {
+    expect(englishErrors[code], `en.ts errors has no ${code}`).toBeDefined();
+    expect(norwegianErrors[code], `nb.ts errors has no ${code}`).toBeDefined();
+    expect(placeholders(norwegianErrors[code])).toEqual(placeholders(englishErrors[code]));
+  });
+
+  it('every sentence belongs to a code main sends', () => {
+    expect(Object.keys(englishErrors).sort()).toEqual([...APP_MESSAGE_CODES].sort());
   });
 });

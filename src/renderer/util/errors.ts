@@ -4,7 +4,7 @@
 
 import { ApiCallError } from '../../shared/contract/envelope.ts';
 import { ConnectionError } from '../api/http-transport.ts';
-import { fileErrorText } from '../components/messages.ts';
+import { appErrorText, fileErrorText } from '../components/messages.ts';
 import i18n from '../i18n/index.ts';
 
 export function errorMessage(error: unknown): string {
@@ -13,8 +13,9 @@ export function errorMessage(error: unknown): string {
       ? i18n.t('app.unreachable')
       : i18n.t('app.badAnswer', { status: error.status, detail: error.message });
   }
-  // A file the reader refused is said in the UI's language; other messages are main's own.
-  if (error instanceof Error) return fileErrorText(error) ?? error.message;
+  // A file the reader refused, and the errors main sends with a sentence code, are said in
+  // the UI's language; other messages are main's own.
+  if (error instanceof Error) return fileErrorText(error) ?? appErrorText(error) ?? error.message;
   return typeof error === 'string' ? error : String(error);
 }
 

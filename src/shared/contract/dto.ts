@@ -187,6 +187,26 @@ export interface CodedMessage {
 }
 
 /**
+ * Errors a user can meet in the app, other than a file the reader refuses: main sends each
+ * with a code for its sentence and the values it names (`ApiError.messageCode`,
+ * `messageParams`), so the UI can say it in its own language. English keeps main's message.
+ */
+export const APP_MESSAGE_CODES = [
+  'upload-gone', // params: none
+  'upload-too-large', // params: file
+  'import-running',
+  'import-no-rows', // params: file
+  'import-no-email-column', // params: file, columns
+  'import-out-of-memory', // params: mb
+  'import-stopped',
+  'import-already-undone', // params: importId, file, undoneAt
+  'correction-of-correction', // params: eventId
+  'correction-already-made', // params: eventId, by
+  'correction-needs-source',
+] as const;
+export type AppMessageCode = (typeof APP_MESSAGE_CODES)[number];
+
+/**
  * Why a whole file cannot be imported: ImportFileError's code, sent as the `details.code` of
  * an 'import-failed' error (FileErrorDetails). One code per English sentence, so the UI can
  * say each one in its own language.
