@@ -241,6 +241,31 @@ describe('workspace services', () => {
     });
   });
 
+  it('a write while an import is being saved in its worker is refused at once, with nothing changed, and works after it', async () => {
+    const w = workspace({ value: '2026-01-10' }, tempDbPath(dir), true);
+    await importCsv(w);
+    const ola = await contactByEmail(w, 'ola@nordmann.no');
+    const rows = Array.from({ length: 30_000 }, (_, i) => `kunde${i}@example.no;Kunde ${i}`).join('\n');
+    const stagedId = await stage(w, 'stor.csv', `E-post;Navn\n${rows}\n`);
+    // The first progress of reading comes after the import's transaction began.
+    const saving = new Promise<void>((resolve) => {
+      const stop = w.subscribe((name, payload) => {
+        if (name === 'import.progress' && (payload as { step: string }).step === 'reading') {
+          stop();
+          resolve();
+        }
+      });
+    });
+    const commit = w.dispatch('import.commit', { stagedId, source: 'purchase', collectedAt: '2026-01-10' });
+    await saving;
+    const optIn = { contactIds: [ola.contact.id], kind: 'opt-in', date: '2026-01-10', source: 'web-form', basis: 'explicit' };
+    expect(await w.dispatch('consent.record', optIn)).toMatchObject({ ok: false, error: { code: 'conflict', messageCode: 'store-busy' } });
+    expect(await commit).toMatchObject({ ok: true, value: { added: 30_000 } });
+    expect((await contactByEmail(w, 'ola@nordmann.no')).events).toHaveLength(1);
+    expect(await w.dispatch('consent.record', optIn)).toMatchObject({ ok: true });
+    expect((await contactByEmail(w, 'ola@nordmann.no')).events).toHaveLength(2);
+  });
+
   it('a preview of a file with no e-mail column shows the mapping to fix instead of failing; the import is refused', async () => {
     const w = workspace({ value: '2026-01-10' });
     const content = 'Navn;Kontakt\nOla;Ola <ola@nordmann.no>\nKari;Kari <kari@example.no>\n';

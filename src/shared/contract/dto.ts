@@ -195,6 +195,7 @@ export const APP_MESSAGE_CODES = [
   'upload-gone', // params: none
   'upload-too-large', // params: file
   'import-running',
+  'store-busy', // another connection (the import worker, the CLI) is writing
   'import-no-rows', // params: file
   'import-no-email-column', // params: file, columns
   'import-out-of-memory', // params: mb
