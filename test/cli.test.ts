@@ -104,6 +104,26 @@ describe('tillit CLI', () => {
     expect(list[0]!.status).toBe('bounced');
   });
 
+  it('a change while another connection saves (an import in the app) is refused with a clear message, nothing changed', () => {
+    const db = tempDbPath(dir);
+    expect(tillit(db, ['consent', 'add', 'per@example.no', '--source', 'purchase', '--basis', 'implicit', '--date', '2025-06-01']).status).toBe(0);
+    // The app's import holds the write lock for its whole transaction; this connection does the same.
+    const app = new Database(db);
+    app.exec('BEGIN IMMEDIATE');
+    try {
+      const refused = tillit(db, ['consent', 'withdraw', 'per@example.no', '--date', '2026-02-01']);
+      expect(refused).toMatchObject({
+        status: 1,
+        stderr: 'tillit: Tillit is saving another change (an import?) to this workspace; nothing was changed. Try again when it has finished.\n',
+      });
+    } finally {
+      app.exec('ROLLBACK');
+      app.close();
+    }
+    expect(tillitJson<ContactJson[]>(db, ['list'])[0]).toMatchObject({ status: 'implicit' });
+    expect(tillit(db, ['consent', 'withdraw', 'per@example.no', '--date', '2026-02-01']).status).toBe(0);
+  });
+
   it('exports only contacts mailable on the date, with suppression list and report', () => {
     const db = tempDbPath(dir);
     tillitJson(db, ['import', file('exp.csv', BAKERY_CSV), '--source', 'web-form', '--collected-at', '2026-01-10', '--basis', 'explicit']);

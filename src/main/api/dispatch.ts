@@ -10,6 +10,7 @@ import {
   type RequestParsed,
   type ResponseMap,
 } from '../../shared/contract/requests.ts';
+import { isStoreBusy, storeBusyError } from '../store/busy.ts';
 
 export type Handlers = {
   [M in Method]: (input: RequestParsed<M>) => ResponseMap[M] | Promise<ResponseMap[M]>;
@@ -36,29 +37,13 @@ export function createDispatcher(handlers: Handlers, onInternalError: (error: un
       return { ok: true, value };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toApiError() };
-      if (isStoreBusy(error)) return { ok: false, error: STORE_BUSY.toApiError() };
+      if (isStoreBusy(error)) return { ok: false, error: storeBusyError().toApiError() };
       onInternalError(error);
       const message = error instanceof Error ? error.message : String(error);
       return { ok: false, error: { code: 'internal', message: `Unexpected error: ${message}` } };
     }
   };
 }
-
-/**
- * A write refused because another connection holds the store's write lock: an import being
- * saved in its worker, or the CLI. SQLite refused it before changing anything.
- */
-function isStoreBusy(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
-}
-
-const STORE_BUSY = new AppError(
-  'conflict',
-  'Tillit is saving another change (an import?) to this workspace; nothing was changed. Try again when it has finished.',
-  undefined,
-  { messageCode: 'store-busy' },
-);
 
 function describeIssues(method: string, error: z.ZodError): string {
   const parts = error.issues.map((issue) => {

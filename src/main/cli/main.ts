@@ -19,6 +19,7 @@ import { noEmailColumnError } from '../import/pipeline.ts';
 import { ensureContact, recordConsent } from '../services/consent.ts';
 import { contactsAsOf, statusSummary } from '../services/contacts.ts';
 import { runExport } from '../services/exports.ts';
+import { isStoreBusy, storeBusyError } from '../store/busy.ts';
 import { verifyLedger } from '../store/ledger.ts';
 import { extractDbFlag, parseCommand, USAGE, UsageError } from './args.ts';
 import { printTable } from './table.ts';
@@ -347,6 +348,10 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     }
     if (error instanceof AppError) {
       io.stderr(`tillit: ${error.message}\n`);
+      return 1;
+    }
+    if (isStoreBusy(error)) {
+      io.stderr(`tillit: ${storeBusyError().message}\n`);
       return 1;
     }
     io.stderr(`tillit: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
