@@ -194,6 +194,30 @@ describe('workspace services', () => {
     expect(verifyLedger(w.context.db).intact).toBe(true);
   });
 
+  it('undoes an import in the import worker too; no import starts meanwhile', async () => {
+    const w = workspace({ value: '2026-01-10' }, tempDbPath(dir), true);
+    await importCsv(w);
+    const second = await importCsv(w, 'email,company\nkari@example.no,Kari Konditori\nnew@example.no,\n', { source: 'web-form', basis: 'explicit' });
+    const waiting = await stage(w, 'senere.csv', CSV);
+    const undo = w.dispatch('import.undo', { importId: second.importId });
+    // The undo registers as a job before its first await.
+    expect(await w.dispatch('import.commit', { stagedId: waiting, source: 'purchase', collectedAt: '2026-01-10' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', messageCode: 'import-running' },
+    });
+    expect(await undo).toMatchObject({ ok: true, value: { id: second.importId, state: 'undone' } });
+    const rows = w.context.db.prepare('SELECT email, company, removed_at IS NOT NULL AS hidden FROM contacts ORDER BY id').raw().all();
+    expect(rows).toEqual([
+      ['ola@nordmann.no', 'Bakeriet', 0],
+      ['kari@example.no', '', 0],
+      ['new@example.no', '', 1],
+    ]);
+    expect((await contactByEmail(w, 'kari@example.no')).contact.status).toBe('implicit');
+    expect(verifyLedger(w.context.db).intact).toBe(true);
+    expect(await w.dispatch('import.undo', { importId: second.importId })).toMatchObject({ ok: false, error: { messageCode: 'import-already-undone' } });
+    expect(await w.dispatch('import.commit', { stagedId: waiting, source: 'purchase', collectedAt: '2026-01-10' })).toMatchObject({ ok: true });
+  });
+
   it('shows which import set each stored detail, and forgets an undone import', async () => {
     const w = workspace({ value: '2026-01-10' });
     const first = await importCsv(w);

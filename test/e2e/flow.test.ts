@@ -219,6 +219,14 @@ describe('Tillit in the browser', () => {
     await shot('14-import-progress');
     await page.getByTestId('import-report').waitFor({ timeout: 90_000 });
     expect(await page.getByTestId('import-report').textContent()).toContain('200,000');
+    // Undoing 200,000 contacts takes seconds, in the import worker: the button says so meanwhile.
+    const undoButton = page.getByTestId('import-report').getByTestId('undo-import');
+    await undoButton.click();
+    await expect.poll(() => undoButton.textContent()).toBe('Undoing…');
+    expect(await undoButton.isDisabled()).toBe(true);
+    await shot('17-undoing');
+    await page.getByTestId('import-undone').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('history-row').first().textContent()).toContain('Undone');
   }, 180_000);
 
   it('speaks Norwegian to a Norwegian browser, the import screen included', async () => {

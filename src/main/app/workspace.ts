@@ -5,7 +5,7 @@ import type { EventMap, EventName } from '../../shared/contract/events.ts';
 import { todayIso } from '../../shared/dates/iso-date.ts';
 import { createDispatcher, type Dispatch } from '../api/dispatch.ts';
 import { createHandlers } from '../api/handlers.ts';
-import { inProcessRunner, workerRunner } from '../import/runner.ts';
+import { inProcessRunner, inProcessUndoRunner, workerRunner, workerUndoRunner } from '../import/runner.ts';
 import { filesDirFor, type ServiceContext } from '../services/context.ts';
 import { ImportService } from '../services/imports.ts';
 import { APP_VERSION } from '../services/settings.ts';
@@ -43,8 +43,10 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
     now: () => new Date().toISOString(),
   };
   const inProcess = inProcessRunner(db, context.filesDir);
-  const runner = options.importsInWorker ?? true ? workerRunner(options.dbPath, context.filesDir, inProcess) : inProcess;
-  const imports = new ImportService(context, runner);
+  const inWorker = options.importsInWorker ?? true;
+  const runner = inWorker ? workerRunner(options.dbPath, context.filesDir, inProcess) : inProcess;
+  const undoRunner = inWorker ? workerUndoRunner(options.dbPath, context.filesDir) : inProcessUndoRunner(db);
+  const imports = new ImportService(context, runner, undoRunner);
   const dispatch = createDispatcher(createHandlers(context, imports, APP_VERSION), options.onInternalError);
   return {
     dbPath: options.dbPath,

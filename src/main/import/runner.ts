@@ -4,10 +4,11 @@
 import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../shared/contract/envelope.ts';
-import type { ImportRunner } from '../services/imports.ts';
+import type { ImportRunner, UndoRunner } from '../services/imports.ts';
 import type { DB } from '../store/open.ts';
 import { outOfMemoryError } from './out-of-memory.ts';
-import { runImport } from './pipeline.ts';
+import { runImport, type ImportHooks, type ImportOutcome } from './pipeline.ts';
+import { undoImport } from './undo.ts';
 import type { ImportWorkerData, ImportWorkerMessage } from './worker.ts';
 import { workerScriptUrl } from './worker-url.ts';
 
@@ -27,41 +28,60 @@ export const IMPORT_YOUNG_MB = 24;
 export const IN_PROCESS_PREVIEW_BYTES = 2 * 1024 * 1024;
 
 export function workerRunner(dbPath: string, filesDir: string, dryRunInProcess?: ImportRunner): ImportRunner {
-  return (request, clock, hooks) => {
+  return async (request, clock, hooks) => {
     // Dry runs write nothing; a small file's preview runs here, sparing a worker start. A big
     // file's would hold up every other request for seconds, so it goes to the worker too.
     if (request.dryRun && dryRunInProcess && fs.statSync(request.filePath).size <= IN_PROCESS_PREVIEW_BYTES) {
       return dryRunInProcess(request, clock, hooks);
     }
-    return new Promise((resolve, reject) => {
-      const data: ImportWorkerData = { dbPath, filesDir, request, clock };
-      // A bounded heap: V8 otherwise grows it far past what the import keeps alive (measured:
-      // 1,000,000 rows peak at ~560 MB RSS unbounded, ~320 MB with this limit, no slower).
-      const worker = new Worker(workerScriptUrl('worker.ts', 'import-worker.js'), { workerData: data, resourceLimits: { maxOldGenerationSizeMb: IMPORT_HEAP_MB, maxYoungGenerationSizeMb: IMPORT_YOUNG_MB } });
-      const onAbort = (): void => worker.postMessage({ type: 'cancel' });
-      hooks.signal?.addEventListener('abort', onAbort, { once: true });
-      let settled = false;
-      worker.on('message', (message: ImportWorkerMessage) => {
-        if (message.type === 'progress') hooks.onProgress?.(message.step, message.current, message.total, message.rows);
-        else if (message.type === 'done') {
-          settled = true;
-          resolve(message.outcome);
-        } else {
-          settled = true;
-          reject(AppError.from(message.error));
-        }
-      });
-      worker.on('error', (error) => {
-        settled = true;
-        const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
-        reject(outOfMemory ? outOfMemoryError(`The import ran out of memory (${IMPORT_HEAP_MB} MB)`, IMPORT_HEAP_MB) : error);
-      });
-      worker.on('exit', (code) => {
-        hooks.signal?.removeEventListener('abort', onAbort);
-        if (!settled) {
-          reject(new AppError('internal', `The import stopped unexpectedly (exit code ${code}, possibly out of memory); nothing was changed.`, undefined, { messageCode: 'import-stopped' }));
-        }
-      });
-    });
+    const outcome = await inWorker({ job: 'import', dbPath, filesDir, request, clock }, hooks);
+    return outcome!;
   };
+}
+
+export function inProcessUndoRunner(db: DB): UndoRunner {
+  return (importId, clock) => {
+    undoImport(db, importId, clock);
+    return Promise.resolve();
+  };
+}
+
+/** Undoes an import in the import worker: it rewrites as many rows as the import wrote. */
+export function workerUndoRunner(dbPath: string, filesDir: string): UndoRunner {
+  return async (importId, clock) => {
+    await inWorker({ job: 'undo', dbPath, filesDir, importId, clock }, {});
+  };
+}
+
+/** Runs one job in a new import worker; resolves with an import's outcome (null for an undo). */
+function inWorker(data: ImportWorkerData, hooks: ImportHooks): Promise<ImportOutcome | null> {
+  return new Promise((resolve, reject) => {
+    // A bounded heap: V8 otherwise grows it far past what the import keeps alive (measured:
+    // 1,000,000 rows peak at ~560 MB RSS unbounded, ~320 MB with this limit, no slower).
+    const worker = new Worker(workerScriptUrl('worker.ts', 'import-worker.js'), { workerData: data, resourceLimits: { maxOldGenerationSizeMb: IMPORT_HEAP_MB, maxYoungGenerationSizeMb: IMPORT_YOUNG_MB } });
+    const onAbort = (): void => worker.postMessage({ type: 'cancel' });
+    hooks.signal?.addEventListener('abort', onAbort, { once: true });
+    let settled = false;
+    worker.on('message', (message: ImportWorkerMessage) => {
+      if (message.type === 'progress') hooks.onProgress?.(message.step, message.current, message.total, message.rows);
+      else if (message.type === 'done') {
+        settled = true;
+        resolve(message.outcome);
+      } else {
+        settled = true;
+        reject(AppError.from(message.error));
+      }
+    });
+    worker.on('error', (error) => {
+      settled = true;
+      const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      reject(outOfMemory ? outOfMemoryError(`The import ran out of memory (${IMPORT_HEAP_MB} MB)`, IMPORT_HEAP_MB) : error);
+    });
+    worker.on('exit', (code) => {
+      hooks.signal?.removeEventListener('abort', onAbort);
+      if (!settled) {
+        reject(new AppError('internal', `The import stopped unexpectedly (exit code ${code}, possibly out of memory); nothing was changed.`, undefined, { messageCode: 'import-stopped' }));
+      }
+    });
+  });
 }

@@ -1,22 +1,21 @@
-// Worker thread entry: runs one import on its own database connection, so the app's main
-// thread stays responsive. Progress and the outcome go back as messages; 'cancel' aborts,
-// which rolls the import's transaction back.
+// Worker thread entry: runs one import, or one undo of an import, on its own database
+// connection, so the app's main thread stays responsive. Progress and the outcome go back as
+// messages; 'cancel' aborts an import, which rolls its transaction back.
 
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError, type ApiError } from '../../shared/contract/envelope.ts';
 import { openStore } from '../store/open.ts';
 import { runImport, type ImportClock, type ImportRequest } from './pipeline.ts';
+import { undoImport } from './undo.ts';
 
-export interface ImportWorkerData {
-  dbPath: string;
-  filesDir: string;
-  request: ImportRequest;
-  clock: ImportClock;
-}
+export type ImportWorkerData = { dbPath: string; filesDir: string; clock: ImportClock } & (
+  | { job: 'import'; request: ImportRequest }
+  | { job: 'undo'; importId: number }
+);
 
 export type ImportWorkerMessage =
   | { type: 'progress'; step: 'reading' | 'writing' | 'statuses'; current: number; total: number; rows: number }
-  | { type: 'done'; outcome: Awaited<ReturnType<typeof runImport>> }
+  | { type: 'done'; outcome: Awaited<ReturnType<typeof runImport>> | null }
   | { type: 'error'; error: ApiError };
 
 const port = parentPort;
@@ -30,11 +29,16 @@ port.on('message', (message: { type: string }) => {
 const post = (message: ImportWorkerMessage): void => port.postMessage(message);
 const db = openStore(data.dbPath);
 try {
-  const outcome = await runImport(db, data.filesDir, data.request, data.clock, {
-    signal: controller.signal,
-    onProgress: (step, current, total, rows) => post({ type: 'progress', step, current, total, rows }),
-  });
-  post({ type: 'done', outcome });
+  if (data.job === 'undo') {
+    undoImport(db, data.importId, data.clock);
+    post({ type: 'done', outcome: null });
+  } else {
+    const outcome = await runImport(db, data.filesDir, data.request, data.clock, {
+      signal: controller.signal,
+      onProgress: (step, current, total, rows) => post({ type: 'progress', step, current, total, rows }),
+    });
+    post({ type: 'done', outcome });
+  }
 } catch (error) {
   const appError = error instanceof AppError ? error : new AppError('internal', error instanceof Error ? error.message : String(error));
   post({ type: 'error', error: appError.toApiError() });

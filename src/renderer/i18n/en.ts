@@ -373,6 +373,7 @@ export const en = {
     reportSummary: '{{fileName}} in {{seconds}} s',
     viewContacts: 'View contacts',
     undo: 'Undo this import',
+    undoing: 'Undoing…',
     undoConfirm: 'Undo the import of {{fileName}}? Its contacts and consent evidence are taken back out (the ledger keeps a record).',
     undone: 'Undone',
     undoDone: 'The import of {{fileName}} was undone.',

@@ -376,6 +376,7 @@ export const nb: DeepPartial<Messages> = {
     reportSummary: '{{fileName}} på {{seconds}} s',
     viewContacts: 'Vis kontaktene',
     undo: 'Angre denne importen',
+    undoing: 'Angrer…',
     undoConfirm: 'Angre importen av {{fileName}}? Kontaktene og samtykkebevisene fra den tas ut igjen (loggen beholder et spor av importen).',
     undone: 'Angret',
     undoDone: 'Importen av {{fileName}} ble angret.',

@@ -58,6 +58,8 @@ interface ImportState {
   report: ImportReport | null;
   history: ImportSummary[] | null;
   historyError: unknown;
+  /** The import being undone (a big one takes seconds, in the import worker). */
+  undoing: number | null;
   uploadFile(file: File): Promise<void>;
   /** One file, or several vCard files (a business-card app's folder) joined into one. */
   uploadFiles(files: readonly File[]): Promise<void>;
@@ -159,6 +161,7 @@ export const useImport = create<ImportState>((set, get) => {
     stepStartedAt: null,
     history: null,
     historyError: null,
+    undoing: null,
 
     async uploadFile(file) {
       previewRun++;
@@ -265,6 +268,7 @@ export const useImport = create<ImportState>((set, get) => {
     },
 
     async undo(importId) {
+      set({ undoing: importId, historyError: null });
       try {
         const summary = await api.call('import.undo', { importId });
         await get().loadHistory();
@@ -272,6 +276,8 @@ export const useImport = create<ImportState>((set, get) => {
       } catch (error) {
         set({ historyError: error });
         return null;
+      } finally {
+        set({ undoing: null });
       }
     },
 

@@ -8,7 +8,7 @@ import { formatNumber, formatTimestamp } from '../../util/format.ts';
 /** Every import so far, newest first, each undoable as a unit. */
 export function ImportHistory() {
   const { t, i18n } = useTranslation();
-  const { history, historyError, loadHistory, undo, committing } = useImport();
+  const { history, historyError, loadHistory, undo, committing, undoing } = useImport();
 
   useEffect(() => {
     void loadHistory(); // reports its own errors
@@ -53,12 +53,12 @@ export function ImportHistory() {
                       <button
                         type="button"
                         className="link nowrap"
-                        disabled={committing}
+                        disabled={committing || undoing !== null}
                         onClick={() => void onUndo(h.id)}
                         aria-label={`${t('import.undo')}: ${h.fileName}`}
                         data-testid={`history-undo-${h.id}`}
                       >
-                        {t('import.undo')}
+                        {undoing === h.id ? t('import.undoing') : t('import.undo')}
                       </button>
                     )}
                   </td>

@@ -13,7 +13,7 @@ import { RejectedRows } from './RejectedRows.tsx';
 
 export function ImportReportView({ report }: { report: ImportReport }) {
   const { t } = useTranslation();
-  const { undo, reset, history, historyError } = useImport();
+  const { undo, reset, history, historyError, undoing } = useImport();
   const navigate = useApp((s) => s.navigate);
   const setQuery = useContacts((s) => s.setQuery);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -57,8 +57,8 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           {t('import.viewContacts')}
         </button>
         {report.importId !== null && !undone && state !== 'undone' && (
-          <button type="button" onClick={() => void onUndo(report.importId!)} data-testid="undo-import">
-            {t('import.undo')}
+          <button type="button" onClick={() => void onUndo(report.importId!)} disabled={undoing !== null} data-testid="undo-import">
+            {undoing === report.importId ? t('import.undoing') : t('import.undo')}
           </button>
         )}
         <button type="button" onClick={reset} data-testid="import-another">
