@@ -64,6 +64,7 @@ const shellDb = path.join(dataDir, 'shell.sqlite');
 const shellMs = sqliteShell(big, shellDb);
 const naive = node('import-naive.ts', [big, path.join(dataDir, 'naive.sqlite')]);
 const floor = node('write-floor.ts', [big, path.join(dataDir, 'floor.sqlite')]);
+const prepared = node('prepare-only.ts', [big]);
 console.log(`  Tillit full import      ${fmt(tillit.ms as number)}  peak ${Math.round(tillit.peakRssMB as number)} MB  (added ${tillit.added}, duplicates ${tillit.duplicates}, rejected ${tillit.rejected})`);
 console.log(`  sqlite3 shell (dedupe)  ${fmt(shellMs)}`);
 console.log(`  papaparse + upsert loop ${fmt(naive.ms as number)}  peak ${Math.round(naive.peakRssMB as number)} MB`);
@@ -77,6 +78,10 @@ console.log(`  ratio upsert loop / sqlite3 shell = ${ratio(naive.ms as number, s
 // better-sqlite3 that keeps evidence per contact can be faster than the shell.
 console.log(`  only writing ${(floor.contacts as number).toLocaleString('en')} contacts + 1 event each, from memory  ${fmt(floor.ms as number)}`);
 console.log(`  ratio writing alone / sqlite3 shell = ${ratio(floor.ms as number, shellMs)}  (nothing parsed or checked: the floor for better-sqlite3)`);
+// And the other half: Tillit reading and preparing every row in one thread, writing nothing.
+console.log(`  Tillit reading and preparing alone (one thread, nothing written)  ${fmt(prepared.ms as number)}`);
+console.log(`  ratio preparing alone / sqlite3 shell = ${ratio(prepared.ms as number, shellMs)}`);
+console.log(`  (writing alone + preparing alone) / 2 cores / sqlite3 shell = ${ratio(((floor.ms as number) + (prepared.ms as number)) / 2, shellMs)}  (a perfect split of the least work)`);
 
 console.log(`\n2) ${extraRows.toLocaleString('en')} rows into the store of ${rows.toLocaleString('en')} (source unknown → needs re-confirmation)`);
 const tillitDb2 = path.join(dataDir, 'tillit-2.sqlite');
