@@ -408,7 +408,7 @@ function outcomeOf(
  */
 const DEFERRABLE_INDEXES = ['contacts_by_name', 'contacts_by_status_name', 'consent_events_by_import'];
 
-function dropDeferrableIndexes(db: DB): string[] {
+export function dropDeferrableIndexes(db: DB): string[] {
   const rows = db
     .prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name IN (${DEFERRABLE_INDEXES.map(() => '?').join(', ')})`)
     .pluck()
