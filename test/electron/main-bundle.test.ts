@@ -258,7 +258,7 @@ describe('the built main process, booted against a fake electron', () => {
     expect(sent.map((message) => message[1])).toContain('contacts.changed');
   });
 
-  it('reads and prepares a big file in the bundled prepare worker', async () => {
+  it('reads and prepares a big file in the bundled prepare worker, and undoes it in the bundled import worker', async () => {
     // Over PREPARE_IN_WORKER_BYTES, so the import worker starts out/main/prepare-worker.js.
     const rows = Array.from({ length: 90_000 }, (_, i) => `kunde${i}@firma${i % 50}.no,Kunde ${i},Bakeriet ${i % 9} AS`);
     const csv = `email,first name,company\n${rows.join('\n')}\n`;
@@ -267,6 +267,9 @@ describe('the built main process, booted against a fake electron', () => {
     const stagedId = (staged as { value: { stagedId: string } }).value.stagedId;
     const report = await app.invoke('app', 'import.commit', { stagedId, source: 'web-form', collectedAt: '2026-01-15' });
     expect(report, app.output).toMatchObject({ ok: true, value: { rows: 90_000, added: 90_000 } });
+    // Undoing it runs in the bundled import worker too.
+    const importId = (report as { value: { importId: number } }).value.importId;
+    expect(await app.invoke('app', 'import.undo', { importId }), app.output).toMatchObject({ ok: true, value: { id: importId, state: 'undone' } });
   }, 60_000);
 
   it.each([
