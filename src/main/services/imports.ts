@@ -130,10 +130,15 @@ export class ImportService {
     }
   }
 
-  async commit(input: RequestParsed<'import.commit'>): Promise<ImportReport> {
+  /** One import or undo at a time: each holds the store's write lock for its whole transaction. */
+  private refuseWhileBusy(): void {
     if (this.jobs.size > 0) {
       throw new AppError('conflict', 'Another import is running; wait for it to finish or cancel it.', undefined, { messageCode: 'import-running' });
     }
+  }
+
+  async commit(input: RequestParsed<'import.commit'>): Promise<ImportReport> {
+    this.refuseWhileBusy();
     this.previews.get(input.stagedId)?.abort(); // its answer is no longer wanted
     const controller = new AbortController();
     this.jobs.set(input.stagedId, controller);
@@ -183,9 +188,7 @@ export class ImportService {
    * It counts as a job: no import starts while it runs, nor it while one runs.
    */
   async undo(importId: number): Promise<ImportSummary> {
-    if (this.jobs.size > 0) {
-      throw new AppError('conflict', 'Another import is running; wait for it to finish or cancel it.', undefined, { messageCode: 'import-running' });
-    }
+    this.refuseWhileBusy();
     const job = `undo:${importId}`;
     this.jobs.set(job, new AbortController());
     try {
