@@ -557,8 +557,7 @@ export const en = {
     'bad-delimiter': '“{{delimiter}}” cannot be a delimiter; use one character such as , ; | or tab',
     'not-text-encoding': '“{{encoding}}” is not a text encoding',
   },
-  /** Where in a file a file error is: "<file> (row N, column M): <message>". */
-  // Errors main sends with a sentence code (APP_MESSAGE_CODES); English shows main's own message.
+  /** Errors main sends with a sentence code (APP_MESSAGE_CODES); English shows main's own message. */
   errors: {
     'upload-gone': 'The uploaded file is no longer available; choose the file again.',
     'upload-too-large': '{{file}} is larger than 2 GiB; split it into smaller files.',
@@ -573,6 +572,7 @@ export const en = {
     'correction-already-made': 'Event {{eventId}} was already corrected by event {{by}}; correct that one instead.',
     'correction-needs-source': 'A corrected opt-in needs a source.',
   },
+  /** Where in a file a file error is: "<file> (row N, column M): <message>". */
   fileError: { row: 'row {{row}}', column: 'column {{column}}', at: '{{file}} ({{where}}): {{message}}', whole: '{{file}}: {{message}}' },
   units: { bytes: '{{n}} B', kb: '{{n}} KB', mb: '{{n}} MB', gb: '{{n}} GB', seconds: '{{n}} s', minutes: '{{n}} min' },
 };
