@@ -330,6 +330,21 @@ describe('workspace services', () => {
     expect((await contactByEmail(w, 'lena@example.no')).contact.status).toBe('needs-reconfirmation');
   });
 
+  it('a policy change that fails part-way through its recompute changes nothing: not the policy, not a status', async () => {
+    const w = workspace({ value: '2026-01-10' });
+    await importCsv(w, 'email\nlena@example.no\nper@example.no\n', { source: 'web-form' });
+    const cached = (): unknown[] => w.context.db.prepare('SELECT email, status, reasons FROM contacts ORDER BY id').all();
+    const before = cached();
+    // The second contact's new status cannot be written: the recompute fails after the first.
+    w.context.db.exec("CREATE TEMP TRIGGER fail_second BEFORE UPDATE OF status ON contacts WHEN NEW.email = 'per@example.no' BEGIN SELECT RAISE(ABORT, 'simulated failure'); END");
+    expect(await w.dispatch('settings.update', { policy: 'eu-soft-opt-in' })).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(cached()).toEqual(before);
+    expect(await call(w, 'app.info', {})).toMatchObject({ policy: 'default' });
+    w.context.db.exec('DROP TRIGGER temp.fail_second');
+    await call(w, 'settings.update', { policy: 'eu-soft-opt-in' });
+    expect(cached()).not.toEqual(before);
+  });
+
   it('a policy change and back restores every cached status exactly, and rewrites a stale one', async () => {
     const dbPath = tempDbPath(dir);
     const w = workspace({ value: '2026-01-10' }, dbPath);

@@ -20,14 +20,17 @@ export function appInfo(ctx: ServiceContext, version: string): AppInfo {
 
 export function updateSettings(ctx: ServiceContext, input: RequestParsed<'settings.update'>, version: string): AppInfo {
   const before = readSettings(ctx.db);
-  ctx.db.transaction(() => {
+  // The new setting and the statuses it gives, together: a failure or a crash part-way through
+  // the recompute must not leave the new policy over statuses cached under the old one (the
+  // next start would not notice, as the statuses' date is today's).
+  const changed = ctx.db.transaction(() => {
     if (input.brand !== undefined) writeSetting(ctx.db, 'brand', input.brand?.trim() || null);
     if (input.policy !== undefined) writeSetting(ctx.db, 'policy', input.policy);
+    const after = readSettings(ctx.db);
+    if (after.brand === before.brand && after.policy === before.policy) return false;
+    recomputeAll(ctx.db, ctx.today()); // its own transaction nests as a savepoint
+    return true;
   })();
-  const after = readSettings(ctx.db);
-  if (after.brand !== before.brand || after.policy !== before.policy) {
-    recomputeAll(ctx.db, ctx.today());
-    ctx.emit('contacts.changed', { reason: 'settings' });
-  }
+  if (changed) ctx.emit('contacts.changed', { reason: 'settings' });
   return appInfo(ctx, version);
 }
