@@ -124,6 +124,24 @@ describe('tillit CLI', () => {
     expect(tillit(db, ['consent', 'withdraw', 'per@example.no', '--date', '2026-02-01']).status).toBe(0);
   });
 
+  it('consent add for a new address whose event cannot be recorded leaves no contact behind', () => {
+    const db = tempDbPath(dir);
+    expect(tillit(db, ['status']).status).toBe(0); // creates the workspace
+    const store = new Database(db);
+    store.exec("CREATE TRIGGER fail_events BEFORE INSERT ON consent_events BEGIN SELECT RAISE(ABORT, 'simulated failure'); END");
+    try {
+      const failed = tillit(db, ['consent', 'add', 'ny@example.no', '--source', 'purchase', '--date', '2026-01-10']);
+      expect(failed.status).toBe(1);
+      expect(failed.stderr).toContain('simulated failure');
+      expect(store.prepare('SELECT COUNT(*) FROM contacts').pluck().get()).toBe(0);
+    } finally {
+      store.exec('DROP TRIGGER fail_events');
+      store.close();
+    }
+    expect(tillit(db, ['consent', 'add', 'ny@example.no', '--source', 'purchase', '--date', '2026-01-10']).status).toBe(0);
+    expect(tillitJson<ContactJson[]>(db, ['list'])).toEqual([expect.objectContaining({ email: 'ny@example.no' })]);
+  });
+
   it('exports only contacts mailable on the date, with suppression list and report', () => {
     const db = tempDbPath(dir);
     tillitJson(db, ['import', file('exp.csv', BAKERY_CSV), '--source', 'web-form', '--collected-at', '2026-01-10', '--basis', 'explicit']);

@@ -322,8 +322,12 @@ function recordFor(
 ): number {
   try {
     const ctx = workspace.context;
-    const contactId = ensureContact(ctx, email, createIfMissing);
-    recordConsent(ctx, { ...input, date: input.date ?? ctx.today(), contactIds: [contactId] });
+    // One transaction: a new address becomes a contact only together with its event.
+    const contactId = ctx.db.transaction(() => {
+      const id = ensureContact(ctx, email, createIfMissing);
+      recordConsent(ctx, { ...input, date: input.date ?? ctx.today(), contactIds: [id] });
+      return id;
+    })();
     const row = ctx.db.prepare('SELECT email, status FROM contacts WHERE id = ?').get(contactId) as { email: string; status: string };
     io.stdout(`Recorded ${input.kind} for ${row.email}; status now: ${row.status}.\n`);
     return 0;
