@@ -176,7 +176,7 @@ describe('tillit CLI', () => {
     const result = tillit(db, ['verify', '--json']);
     expect(result.status).toBe(1);
     expect(JSON.parse(result.stdout)).toMatchObject({ intact: false, firstBroken: { id: 2, reason: expect.stringMatching(/changed after it was recorded/) } });
-    expect(result.stderr).toMatch(/ledger broken at event 2/);
+    expect(result.stderr).toMatch(/ledger broken \(event 2\): event 2 \(the opt-in dated 2026-01-02 for b@example.no\)/);
   });
 
   it('uses TILLIT_DB when --db is not given', () => {

@@ -8,7 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openWorkspace, type Workspace } from '../src/main/app/workspace.ts';
 import type { ContactDetail, ContactPage, ImportPreview, ImportReport, RejectedRow, StatusSummary } from '../src/shared/contract/dto.ts';
 import type { Envelope } from '../src/shared/contract/envelope.ts';
-import { verifyLedger } from '../src/main/store/ledger.ts';
+import { ledgerHead } from '../src/main/store/anchors.ts';
+import { verifyLedger } from '../src/main/store/ledger-verify.ts';
 import { tempDbPath, tempDir } from './helpers/temp.ts';
 
 const dir = tempDir();
@@ -84,9 +85,11 @@ describe('workspace services', () => {
   it('refuses to record for a missing contact and writes nothing', async () => {
     const w = workspace({ value: '2026-01-10' });
     await importCsv(w);
+    const before = ledgerHead(w.context.db);
     const envelope = await w.dispatch('consent.record', { contactIds: [1, 999], kind: 'withdrawal', date: '2026-01-10' });
     expect(envelope).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(verifyLedger(w.context.db).checked).toBe(2);
+    expect(ledgerHead(w.context.db)).toEqual(before);
+    expect(verifyLedger(w.context.db).intact).toBe(true);
   });
 
   it('re-evaluates when the date rolls over: implicit consent expires after two years', async () => {

@@ -6,11 +6,12 @@ import { eraseContact, recordConsent, supersedeEvent } from '../services/consent
 import { getContact, listContacts, statusSummary } from '../services/contacts.ts';
 import { runExport } from '../services/exports.ts';
 import { stageChunk, type ImportService } from '../services/imports.ts';
+import type { LedgerIntegrity } from '../services/integrity.ts';
 import { appInfo, updateSettings } from '../services/settings.ts';
 import { getEvidence, readEvidenceFile } from '../store/evidence.ts';
 import type { Handlers } from './dispatch.ts';
 
-export function createHandlers(ctx: ServiceContext, imports: ImportService, version: string): Handlers {
+export function createHandlers(ctx: ServiceContext, imports: ImportService, integrity: LedgerIntegrity, version: string): Handlers {
   return {
     'app.info': () => appInfo(ctx, version),
     'settings.update': (input) => updateSettings(ctx, input, version),
@@ -33,6 +34,17 @@ export function createHandlers(ctx: ServiceContext, imports: ImportService, vers
     'import.undo': (input) => imports.undo(input.importId),
     'imports.list': () => imports.list(),
     'imports.rejectedRows': (input) => imports.rejectedRows(input.importId, input.afterRow, input.limit),
-    'export.run': (input) => runExport(ctx, input.profile, input.asOf),
+    'export.run': async (input) => {
+      await integrity.assertIntactForExport(); // never from a broken ledger
+      const result = runExport(ctx, input.profile, input.asOf);
+      integrity.anchor('export', result.ledger, result.fileName);
+      return result;
+    },
+    'ledger.status': () => integrity.status(),
+    'ledger.check': async () => {
+      await integrity.checkFully();
+      return integrity.status();
+    },
+    'ledger.acceptBaseline': (input) => integrity.acceptBaseline(input.reason),
   };
 }

@@ -8,12 +8,15 @@ import { createHandlers } from '../api/handlers.ts';
 import { inProcessRunner, inProcessUndoRunner, workerRunner, workerUndoRunner } from '../import/runner.ts';
 import { filesDirFor, type ServiceContext } from '../services/context.ts';
 import { ImportService } from '../services/imports.ts';
+import { LedgerIntegrity } from '../services/integrity.ts';
 import { APP_VERSION } from '../services/settings.ts';
 import { openStore } from '../store/open.ts';
 
 export interface Workspace {
   dbPath: string;
   context: ServiceContext;
+  /** The ledger's checks and anchors. */
+  integrity: LedgerIntegrity;
   dispatch: Dispatch;
   subscribe(listener: (name: EventName, payload: unknown) => void): () => void;
   close(): void;
@@ -47,10 +50,19 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
   const runner = inWorker ? workerRunner(options.dbPath, context.filesDir, inProcess) : inProcess;
   const undoRunner = inWorker ? workerUndoRunner(options.dbPath, context.filesDir) : inProcessUndoRunner(db);
   const imports = new ImportService(context, runner, undoRunner);
-  const dispatch = createDispatcher(createHandlers(context, imports, APP_VERSION), options.onInternalError);
+  const integrity = new LedgerIntegrity({ db, dbPath: options.dbPath, filesDir: context.filesDir, now: () => context.now() });
+  // The app checks the ledger before trusting it; a short CLI command checks where it matters (export, verify).
+  if (options.quickCheck ?? true) integrity.checkAtStart();
+  const handle = createDispatcher(createHandlers(context, imports, integrity, APP_VERSION), options.onInternalError);
+  const dispatch: Dispatch = async (method, payload) => {
+    const answer = await handle(method, payload);
+    integrity.noteChange(); // the anchor log follows every change of the chain head
+    return answer;
+  };
   return {
     dbPath: options.dbPath,
     context,
+    integrity,
     dispatch,
     subscribe(listener) {
       listeners.add(listener);
@@ -58,6 +70,7 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
     },
     close() {
       listeners.clear();
+      integrity.noteChange();
       db.close();
     },
   };

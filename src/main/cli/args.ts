@@ -20,7 +20,7 @@ export const USAGE = `Usage:
   tillit [--db PATH] bounce EMAIL [--date YYYY-MM-DD]
   tillit [--db PATH] export --profile mailchimp|hubspot|brevo|listmonk|generic --out FILE
          [--as-of YYYY-MM-DD] [--json]
-  tillit [--db PATH] verify [--json]
+  tillit [--db PATH] verify [--anchor EVENTS:HEAD]... [--json]
   tillit [--db PATH] serve [--port N]
 
 import FILE may be a folder of vCard (.vcf) files: they are imported together, as one import.

@@ -20,7 +20,8 @@ import { ensureContact, recordConsent } from '../services/consent.ts';
 import { contactsAsOf, statusSummary } from '../services/contacts.ts';
 import { runExport } from '../services/exports.ts';
 import { isStoreBusy, storeBusyError } from '../store/busy.ts';
-import { verifyLedger } from '../store/ledger.ts';
+import { formatAnchor, parseAnchor, readAnchors, type AnchorEntry } from '../store/anchors.ts';
+import { anchorsInForce, verifyLedger } from '../store/ledger-verify.ts';
 import { extractDbFlag, parseCommand, USAGE, UsageError } from './args.ts';
 import { printTable } from './table.ts';
 
@@ -258,6 +259,8 @@ async function run(command: string, args: string[], dbFlag: string | undefined, 
       const asOf = date(values['as-of'], '--as-of');
       const workspace = open();
       try {
+        // Never from a broken ledger: the whole chain, its evidence and its anchors are checked first.
+        await workspace.integrity.assertIntactForExport();
         const result = runExport(workspace.context, profile as ExportProfileId, asOf);
         const outFile = path.resolve(values.out);
         const base = outFile.replace(/\.csv$/i, '');
@@ -275,7 +278,9 @@ async function run(command: string, args: string[], dbFlag: string | undefined, 
           included: result.included,
           excluded: result.excluded,
           excludedByStatus: result.excludedByStatus,
+          ledger: result.ledger,
         };
+        workspace.integrity.anchor('export', result.ledger, path.basename(outFile));
         if (values.json) out(summary);
         else io.stdout(`Exported ${result.included} mailable contacts to ${outFile} (${result.excluded} left out: see ${reportFile}).\n`);
       } finally {
@@ -284,14 +289,25 @@ async function run(command: string, args: string[], dbFlag: string | undefined, 
       return 0;
     }
     case 'verify': {
-      const { values } = parseCommand(args, { ...json }, 0);
+      const { values } = parseCommand(args, { anchor: { type: 'string', multiple: true }, ...json }, 0);
+      const given = (values.anchor ?? []).map((text): AnchorEntry => {
+        const anchor = parseAnchor(text);
+        if (!anchor) throw new UsageError(`--anchor must be EVENTS:HEAD, the event count and the 64-digit head hash an export report or backup states (got "${text}")`);
+        return { ...anchor, at: new Date().toISOString(), reason: 'verified', note: 'given with --anchor' };
+      });
       const workspace = open();
       try {
-        const result = verifyLedger(workspace.context.db);
+        const { db, dbPath, filesDir } = workspace.context;
+        const result = verifyLedger(db, { anchors: [...anchorsInForce(readAnchors(dbPath)), ...given], filesDir });
         if (values.json) out(result);
-        else if (result.intact) io.stdout(`The consent ledger is intact (${result.checked} events checked).\n`);
-        else io.stdout(`The consent ledger is BROKEN at event ${result.firstBroken!.id}: ${result.firstBroken!.reason}.\n`);
-        if (!result.intact) io.stderr(`ledger broken at event ${result.firstBroken!.id}: ${result.firstBroken!.reason}\n`);
+        else if (result.intact) {
+          io.stdout(
+            `The consent ledger is intact: ${result.checked} events checked, ending in ${formatAnchor(result.ledger)}; ` +
+              `${result.anchorsChecked} anchor${result.anchorsChecked === 1 ? '' : 's'} kept outside the database still match.\n`,
+          );
+          for (const b of result.baselines) io.stdout(`  note: a break was accepted as a new baseline on ${b.date} (event ${b.eventId}): ${b.reason}\n`);
+        } else io.stdout(`The consent ledger is BROKEN: ${result.firstBroken!.reason}.\n`);
+        if (!result.intact) io.stderr(`ledger broken (${result.firstBroken!.item} ${result.firstBroken!.id}): ${result.firstBroken!.reason}\n`);
         return result.intact ? 0 : 1;
       } finally {
         workspace.close();

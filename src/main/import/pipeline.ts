@@ -15,6 +15,7 @@ import { ImportFileError, sniffFile, type SniffOverrides, type SniffResult } fro
 import { preparedBatches, prepareThreadFor } from './prepared-batches.ts';
 import { CONTACT_FIELDS, ContactInserter, FIELD_COLUMNS, findContactByKey, type ContactRow } from '../store/contacts.ts';
 import { insertEvidence, insertEvidenceRow, sha256File, storeEvidenceFile, type EvidenceInputData } from '../store/evidence.ts';
+import { identityDigest } from '../store/ledger-chain.ts';
 import { LedgerAppender, type NewEvent } from '../store/ledger.ts';
 import { statement, type DB } from '../store/open.ts';
 import { readSettings } from '../store/settings.ts';
@@ -281,7 +282,8 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
           }
           if (write) {
             fillFields(db, live, row, importId!, request.overwrite ?? false, clock.now);
-            for (const e of events) pendingEvents.push({ ...e, contactId: live.id, importId, evidenceId });
+            const identity = identityDigest(live.email, live.email_key);
+            for (const e of events) pendingEvents.push({ ...e, contactId: live.id, importId, evidenceId, identity });
             touchedIds.add(live.id);
           }
           preview(rowNumber, row, 'merge', [], warnings);
@@ -294,12 +296,14 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
             // The address was removed by an undone import: bring the row back rather than duplicate it.
             statement(db, 'UPDATE contacts SET removed_at = NULL, created_import_id = ?, updated_at = ? WHERE id = ?').run(importId, clock.now, existing.id);
             fillFields(db, existing, row, importId!, true, clock.now);
-            for (const e of rowEvents) pendingEvents.push({ ...e, contactId: existing.id, importId, evidenceId });
+            const identity = identityDigest(existing.email, existing.email_key);
+            for (const e of rowEvents) pendingEvents.push({ ...e, contactId: existing.id, importId, evidenceId, identity });
             touchedIds.add(existing.id);
           } else {
             const { status, reasons, expiresAt } = prepared.evaluation;
             const id = contacts!.insert({ email: prepared.display, emailKey: key, fields: row, tags: row.tags, status, reasons, expiresAt });
-            for (const e of rowEvents) pendingEvents.push({ ...e, contactId: id, importId, evidenceId });
+            const identity = identityDigest(prepared.display, key);
+            for (const e of rowEvents) pendingEvents.push({ ...e, contactId: id, importId, evidenceId, identity });
           }
         }
         preview(rowNumber, row, 'add', [], warnings);

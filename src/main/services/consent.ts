@@ -7,7 +7,8 @@ import { checkEmail } from '../../shared/email/index.ts';
 import type { RecordConsentResult } from '../../shared/contract/dto.ts';
 import type { RequestParsed } from '../../shared/contract/requests.ts';
 import { insertEvidence, type EvidenceInputData } from '../store/evidence.ts';
-import { appendEvents, type NewEvent } from '../store/ledger.ts';
+import { identityDigest } from '../store/ledger-chain.ts';
+import { appendEvents, appendRecord, type NewEvent } from '../store/ledger.ts';
 import type { ServiceContext } from './context.ts';
 import { ensureStatusesCurrent, recomputeContacts } from './status.ts';
 
@@ -143,7 +144,9 @@ export function emailHash(normalized: string): string {
  * row, the notes on its events and its rejected/duplicate raw import rows are deleted; the
  * ledger rows (no personal data: ids, kinds, dates, sources) stay so the chain still
  * verifies; a tombstone records when and why, with a salted hash of the address so that a
- * later import refuses it instead of adding the person back.
+ * later import refuses it instead of adding the person back, and the digest its events were
+ * hashed with. The erasure itself is a ledger record, so a contact cannot be made to vanish
+ * (from a suppression list, say) without the chain noticing.
  */
 export function eraseContact(ctx: ServiceContext, id: number, reason: string): { erasureId: number } {
   const { db } = ctx;
@@ -151,15 +154,19 @@ export function eraseContact(ctx: ServiceContext, id: number, reason: string): {
     | { id: number; email: string; email_key: string }
     | undefined;
   if (!contact) throw new AppError('not-found', `No contact with id ${id}.`);
+  const identity = identityDigest(contact.email, contact.email_key);
+  const now = ctx.now();
   const erasureId = db.transaction(() => {
     db.prepare('DELETE FROM event_notes WHERE event_id IN (SELECT id FROM consent_events WHERE contact_id = ?)').run(id);
     db.prepare("DELETE FROM import_rows WHERE instr(lower(raw), ?) > 0").run(contact.email_key);
     db.prepare('DELETE FROM contacts WHERE id = ?').run(id);
-    return Number(
+    const tombstone = Number(
       db
-        .prepare('INSERT INTO erasures (contact_id, email_sha256, erased_at, reason) VALUES (?, ?, ?, ?)')
-        .run(id, emailHash(contact.email_key), ctx.now(), reason).lastInsertRowid,
+        .prepare('INSERT INTO erasures (contact_id, email_sha256, erased_at, reason, identity_sha256) VALUES (?, ?, ?, ?, ?)')
+        .run(id, emailHash(contact.email_key), now, reason, identity).lastInsertRowid,
     );
+    appendRecord(db, 'erasure', now, { contactId: id, identity, detail: { erasureId: tombstone } });
+    return tombstone;
   })();
   ctx.emit('contacts.changed', { reason: 'consent' });
   return { erasureId };

@@ -7,6 +7,7 @@ import { csvLine } from '../../shared/export/csv.ts';
 import { EXPORT_PROFILE_TABLE, type ExportContact } from '../../shared/export/profiles.ts';
 import { isMailable, type IsoDate, type Status } from '../../shared/consent/vocabulary.ts';
 import { toSummary, type ContactRow } from '../store/contacts.ts';
+import { formatAnchor, ledgerHead, type LedgerAnchor } from '../store/anchors.ts';
 import { eventsForContactRange } from '../store/ledger.ts';
 import { readSettings } from '../store/settings.ts';
 import type { ServiceContext } from './context.ts';
@@ -28,6 +29,11 @@ export function runExport(ctx: ServiceContext, profileId: ExportProfileId, asOfI
   let excluded = 0;
   const excludedByStatus: Partial<Record<Status, number>> = {};
 
+  // One read snapshot: the ledger head named in the report is the one these rows were evaluated from.
+  db.exec('BEGIN');
+  let ledger: LedgerAnchor;
+  try {
+  ledger = ledgerHead(db);
   const maxId = (db.prepare('SELECT COALESCE(MAX(id), 0) FROM contacts').pluck().get() as number) ?? 0;
   const selectRange = db.prepare(
     'SELECT * FROM contacts WHERE id BETWEEN ? AND ? AND removed_at IS NULL ORDER BY id',
@@ -60,6 +66,11 @@ export function runExport(ctx: ServiceContext, profileId: ExportProfileId, asOfI
     }
   }
 
+  } finally {
+    db.exec('COMMIT');
+  }
+  reportCsv += csvLine(['', 'ledger-anchor', formatAnchor(ledger), `The consent ledger had ${ledger.events} events when this file was made; check a workspace against it with: tillit verify --anchor ${formatAnchor(ledger)}`]);
+
   const fileName = `tillit-${profileId}-${asOf}.csv`;
   const exportId = Number(
     db
@@ -77,5 +88,6 @@ export function runExport(ctx: ServiceContext, profileId: ExportProfileId, asOfI
     included,
     excluded,
     excludedByStatus,
+    ledger,
   };
 }

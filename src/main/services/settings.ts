@@ -3,6 +3,7 @@
 
 import type { AppInfo } from '../../shared/contract/dto.ts';
 import type { RequestParsed } from '../../shared/contract/requests.ts';
+import { appendRecord } from '../store/ledger.ts';
 import { readSettings, writeSetting } from '../store/settings.ts';
 import type { ServiceContext } from './context.ts';
 import { ensureStatusesCurrent, recomputeAll } from './status.ts';
@@ -28,6 +29,8 @@ export function updateSettings(ctx: ServiceContext, input: RequestParsed<'settin
     if (input.policy !== undefined) writeSetting(ctx.db, 'policy', input.policy);
     const after = readSettings(ctx.db);
     if (after.brand === before.brand && after.policy === before.policy) return false;
+    // Every status is evaluated under these two: the ledger records each change.
+    appendRecord(ctx.db, 'settings', ctx.now(), { detail: { policy: after.policy, brand: after.brand } });
     recomputeAll(ctx.db, ctx.today()); // its own transaction nests as a savepoint
     return true;
   })();

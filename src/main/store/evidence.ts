@@ -5,6 +5,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EvidenceView } from '../../shared/contract/dto.ts';
+import { evidenceDigest, type EvidenceContent } from './ledger-chain.ts';
+import { appendRecord } from './ledger.ts';
 import type { DB } from './open.ts';
 
 export interface EvidenceFileInput {
@@ -81,29 +83,40 @@ export interface StoredFile {
   size: number;
 }
 
-/** Inserts an evidence row for a file already in the evidence folder, and/or text. */
+/**
+ * Inserts an evidence row for a file already in the evidence folder, and/or text, with the
+ * digest of its content, and records it in the ledger (so its wording, link, author and file
+ * cannot be changed, nor a row slipped in, without the chain noticing). Call inside a write
+ * transaction.
+ */
 export function insertEvidenceRow(
   db: DB,
   input: { file?: StoredFile; text?: string; url?: string; recordedBy?: string },
   now: string,
 ): number {
+  const content: EvidenceContent = {
+    kind: input.file ? 'file' : 'text',
+    file_name: input.file?.fileName ?? null,
+    media_type: input.file ? mediaTypeOf(input.file.fileName) : null,
+    sha256: input.file?.sha256 ?? null,
+    size: input.file?.size ?? null,
+    text: input.text?.trim() || null,
+    url: input.url?.trim() || null,
+    recorded_by: input.recordedBy?.trim() || null,
+    created_at: now,
+  };
   const result = db
     .prepare(
-      `INSERT INTO evidence (kind, file_name, media_type, sha256, size, text, url, recorded_by, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO evidence (kind, file_name, media_type, sha256, size, text, url, recorded_by, created_at, digest)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
-      input.file ? 'file' : 'text',
-      input.file?.fileName ?? null,
-      input.file ? mediaTypeOf(input.file.fileName) : null,
-      input.file?.sha256 ?? null,
-      input.file?.size ?? null,
-      input.text?.trim() || null,
-      input.url?.trim() || null,
-      input.recordedBy?.trim() || null,
-      now,
+      content.kind, content.file_name, content.media_type, content.sha256, content.size, content.text, content.url, content.recorded_by,
+      content.created_at, evidenceDigest(content),
     );
-  return Number(result.lastInsertRowid);
+  const id = Number(result.lastInsertRowid);
+  appendRecord(db, 'evidence', now, { evidenceId: id });
+  return id;
 }
 
 /** Stores the file in the evidence folder and inserts the evidence row. */

@@ -1,14 +1,28 @@
 // The consent ledger: append-only (the database refuses UPDATE and DELETE), hash-chained.
-// Each row's hash covers its own fields and the previous row's hash, so a row edited, removed
-// or inserted behind the app's back breaks the chain at that row.
+// Each row's hash covers its own fields, the previous row's hash, the address of its contact
+// and the content of its evidence (ledger-chain.ts), so a row edited, removed or inserted, a
+// contact id re-pointed or evidence reworded behind the app's back breaks the chain there.
+// Checking it is ledger-verify.ts.
 
-import crypto from 'node:crypto';
 import type { LedgerEvent } from '../../shared/consent/index.ts';
 import type { Basis, EventKind, IsoDate, SourceKind } from '../../shared/consent/vocabulary.ts';
 import type Database from 'better-sqlite3';
+import { chainTextV2, GENESIS_HASH, identityDigest, sha256, type ChainRow } from './ledger-chain.ts';
 import { sqlLiteral, statement, type DB } from './open.ts';
 
-export const GENESIS_HASH = '0'.repeat(64);
+export { GENESIS_HASH } from './ledger-chain.ts';
+
+/**
+ * Workspace records: rows of the chain that are not consent events of a contact. They keep
+ * contact_id 0 (no contact has it), except an erasure, which names the erased contact.
+ *  - evidence: an evidence row was added (its content digest is in the hash);
+ *  - settings: the policy or brand changed (detail: the new settings);
+ *  - erasure: a contact was erased on request (detail: the files replaced or removed);
+ *  - baseline: the user accepted a broken ledger as it stands (detail: why, what was found);
+ *  - chain-upgrade: what events of format 1 did not cover (migration 003).
+ */
+export const RECORD_KINDS = ['evidence', 'settings', 'erasure', 'baseline', 'chain-upgrade'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
 
 export interface NewEvent {
   contactId: number;
@@ -21,6 +35,15 @@ export interface NewEvent {
   importId?: number | null;
   evidenceId?: number | null;
   note?: string | null;
+  /** identityDigest() of the contact; looked up when not given. */
+  identity?: string;
+}
+
+/** A consent event or a workspace record, as the appender takes them. */
+export interface NewLedgerRow extends Omit<NewEvent, 'kind'> {
+  kind: EventKind | RecordKind;
+  /** A record's detail, stored as JSON. */
+  detail?: unknown;
 }
 
 /** The columns the rules engine reads. */
@@ -35,39 +58,44 @@ interface EngineRow {
   supersedes: number | null;
 }
 
-interface EventRow extends EngineRow {
-  import_id: number | null;
-  evidence_id: number | null;
-  note_sha256: string | null;
-  recorded_at: string;
-  prev_hash: string;
-  hash: string;
-}
-
-function sha256(text: string): string {
-  return crypto.hash('sha256', text, 'hex'); // one-shot: half the cost of createHash at a million events
-}
-
-/**
- * The canonical text a row's hash is computed from: these fields, in this order, joined by
- * U+001F, with '' for null. The format is fixed forever (ledger.test.ts holds known hashes).
- */
-function chainText(row: Omit<EventRow, 'hash'>): string {
-  const sep = '\u001f';
-  return (
-    `${row.prev_hash}${sep}${row.id}${sep}${row.contact_id}${sep}${row.kind}${sep}${row.date}${sep}${row.source ?? ''}${sep}` +
-    `${row.basis ?? ''}${sep}${row.brand ?? ''}${sep}${row.supersedes ?? ''}${sep}${row.import_id ?? ''}${sep}${row.evidence_id ?? ''}${sep}` +
-    `${row.note_sha256 ?? ''}${sep}${row.recorded_at}`
-  );
-}
-
 /**
  * Appends events in order and returns their ids. Call inside a write transaction: the chain
  * head is read once and extended in memory, which is only safe with a single writer.
  */
-export function appendEvents(db: DB, events: readonly NewEvent[], recordedAt: string = new Date().toISOString()): number[] {
+export function appendEvents(db: DB, events: readonly NewLedgerRow[], recordedAt: string = new Date().toISOString()): number[] {
   if (events.length === 0) return [];
   return new LedgerAppender(db, recordedAt).append(events);
+}
+
+/** Appends one workspace record (see RECORD_KINDS) and returns its id. */
+export function appendRecord(
+  db: DB,
+  kind: RecordKind,
+  recordedAt: string,
+  fields: { contactId?: number; evidenceId?: number | null; detail?: unknown; identity?: string } = {},
+): number {
+  const [id] = appendEvents(
+    db,
+    [{ contactId: fields.contactId ?? 0, kind, date: recordedAt.slice(0, 10), evidenceId: fields.evidenceId ?? null, detail: fields.detail, identity: fields.identity }],
+    recordedAt,
+  );
+  return id!;
+}
+
+/** The identity digest of a stored contact ('' for workspace records, contact id 0). */
+export function contactIdentity(db: DB, contactId: number): string {
+  if (contactId === 0) return '';
+  const row = statement(db, 'SELECT email, email_key FROM contacts WHERE id = ?').get(contactId) as { email: string; email_key: string } | undefined;
+  if (!row) throw new Error(`ledger: no contact ${contactId} to record an event for`);
+  return identityDigest(row.email, row.email_key);
+}
+
+/** The digest stored with an evidence row (computed when it was inserted). */
+function storedEvidenceDigest(db: DB, evidenceId: number | null): string {
+  if (evidenceId === null) return '';
+  const digest = statement(db, 'SELECT digest FROM evidence WHERE id = ?').pluck().get(evidenceId) as string | null | undefined;
+  if (digest === undefined || digest === null) throw new Error(`ledger: evidence ${evidenceId} has no digest`);
+  return digest;
 }
 
 /** What every event of one import shares: written into the insert statement instead of bound per row. */
@@ -79,30 +107,34 @@ export interface SharedEventFields {
 /**
  * Appends events across many calls in one write transaction (an import's batches), keeping
  * the chain head in memory. Events carrying the `shared` import and evidence ids, with no
- * note and no supersedes, go through a statement with those values and the recording time
- * written in, so each row binds 8 values instead of 14.
+ * note, detail or supersedes, go through a statement with those values and the recording
+ * time written in, so each row binds 8 values instead of 15.
  */
 export class LedgerAppender {
   private prevHash: string;
   private nextId: number;
+  private readonly db: DB;
   private readonly recordedAt: string;
   private readonly shared: SharedEventFields | null;
+  private readonly sharedEvidenceDigest: string;
   private readonly insert: Database.Statement;
   private readonly insertNote: Database.Statement;
   private readonly insertShared: Database.Statement | null;
 
   constructor(db: DB, recordedAt: string, shared: SharedEventFields | null = null) {
+    this.db = db;
     this.recordedAt = recordedAt;
     this.shared = shared;
     this.insert = statement(
       db,
-      `INSERT INTO consent_events (id, contact_id, kind, date, source, basis, brand, supersedes, import_id, evidence_id, note_sha256, recorded_at, prev_hash, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO consent_events (id, contact_id, kind, date, source, basis, brand, supersedes, import_id, evidence_id, note_sha256, recorded_at, prev_hash, hash, detail)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertNote = statement(db, 'INSERT INTO event_notes (event_id, note) VALUES (?, ?)');
     const head = statement(db, 'SELECT id, hash FROM consent_events ORDER BY id DESC LIMIT 1').get() as { id: number; hash: string } | undefined;
     this.prevHash = head?.hash ?? GENESIS_HASH;
     this.nextId = (head?.id ?? 0) + 1;
+    this.sharedEvidenceDigest = shared ? storedEvidenceDigest(db, shared.evidenceId) : '';
     this.insertShared = shared
       ? db.prepare(
           `INSERT INTO consent_events (id, contact_id, kind, date, source, basis, brand, supersedes, import_id, evidence_id, note_sha256, recorded_at, prev_hash, hash)
@@ -111,11 +143,11 @@ export class LedgerAppender {
       : null;
   }
 
-  append(events: readonly NewEvent[]): number[] {
+  append(events: readonly NewLedgerRow[]): number[] {
     const ids: number[] = [];
     for (const event of events) {
       const note = event.note?.trim() ? event.note.trim() : null;
-      const row: Omit<EventRow, 'hash'> = {
+      const row: ChainRow = {
         id: this.nextId,
         contact_id: event.contactId,
         kind: event.kind,
@@ -129,14 +161,18 @@ export class LedgerAppender {
         note_sha256: note === null ? null : sha256(note),
         recorded_at: this.recordedAt,
         prev_hash: this.prevHash,
+        detail: event.detail === undefined ? null : JSON.stringify(event.detail),
       };
-      const hash = sha256(chainText(row));
-      if (this.insertShared && this.isShared(row, this.shared!)) {
-        this.insertShared.run(row.id, row.contact_id, row.kind, row.date, row.source, row.basis, row.brand, row.prev_hash, hash);
+      const sharedInsert = this.shared !== null && this.isShared(row, this.shared) ? this.insertShared : null;
+      const identity = event.identity ?? contactIdentity(this.db, row.contact_id);
+      const evidence = sharedInsert ? this.sharedEvidenceDigest : storedEvidenceDigest(this.db, row.evidence_id);
+      const hash = sha256(chainTextV2(row, identity, evidence));
+      if (sharedInsert) {
+        sharedInsert.run(row.id, row.contact_id, row.kind, row.date, row.source, row.basis, row.brand, row.prev_hash, hash);
       } else {
         this.insert.run(
           row.id, row.contact_id, row.kind, row.date, row.source, row.basis, row.brand, row.supersedes,
-          row.import_id, row.evidence_id, row.note_sha256, row.recorded_at, row.prev_hash, hash,
+          row.import_id, row.evidence_id, row.note_sha256, row.recorded_at, row.prev_hash, hash, row.detail,
         );
       }
       if (note !== null) this.insertNote.run(row.id, note);
@@ -147,8 +183,10 @@ export class LedgerAppender {
     return ids;
   }
 
-  private isShared(row: Omit<EventRow, 'hash'>, shared: SharedEventFields): boolean {
-    return row.import_id === shared.importId && row.evidence_id === shared.evidenceId && row.supersedes === null && row.note_sha256 === null;
+  private isShared(row: ChainRow, shared: SharedEventFields): boolean {
+    return (
+      row.import_id === shared.importId && row.evidence_id === shared.evidenceId && row.supersedes === null && row.note_sha256 === null && row.detail === null
+    );
   }
 }
 
@@ -219,42 +257,4 @@ export function eventDetailsForContact(db: DB, contactId: number): EventDetailRo
     recordedAt: row.recorded_at,
     supersededBy: row.superseded_by,
   }));
-}
-
-export interface VerifyResult {
-  intact: boolean;
-  checked: number;
-  /** The first event whose row does not match the chain, and why. */
-  firstBroken: { id: number; reason: string } | null;
-}
-
-/** Recomputes the whole chain. Reads in id order with an iterator, so memory stays flat. */
-export function verifyLedger(db: DB): VerifyResult {
-  const rows = db.prepare('SELECT * FROM consent_events ORDER BY id').iterate() as IterableIterator<EventRow>;
-  const noteOf = db.prepare('SELECT note FROM event_notes WHERE event_id = ?').pluck();
-  let prevHash = GENESIS_HASH;
-  let expectedId = 1;
-  let checked = 0;
-  for (const row of rows) {
-    const broken = (reason: string): VerifyResult => ({ intact: false, checked, firstBroken: { id: row.id, reason } });
-    if (row.id !== expectedId) {
-      return { intact: false, checked, firstBroken: { id: expectedId, reason: `event ${expectedId} is missing (next is ${row.id})` } };
-    }
-    if (row.prev_hash !== prevHash) return broken('its link to the previous event does not match');
-    const { hash, ...rest } = row;
-    if (sha256(chainText(rest)) !== hash) return broken('its contents were changed after it was recorded');
-    if (row.note_sha256 !== null) {
-      const note = noteOf.get(row.id) as string | undefined;
-      if (note !== undefined && sha256(note) !== row.note_sha256) return broken('its note was changed after it was recorded');
-      if (note === undefined && !isErasedContact(db, row.contact_id)) return broken('its note was removed');
-    }
-    prevHash = hash;
-    expectedId += 1;
-    checked += 1;
-  }
-  return { intact: true, checked, firstBroken: null };
-}
-
-function isErasedContact(db: DB, contactId: number): boolean {
-  return statement(db, 'SELECT 1 FROM erasures WHERE contact_id = ?').get(contactId) !== undefined;
 }

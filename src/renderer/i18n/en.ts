@@ -571,6 +571,7 @@ export const en = {
     'correction-of-correction': 'Event {{eventId}} is itself a correction; correct the original event instead.',
     'correction-already-made': 'Event {{eventId}} was already corrected by event {{by}}; correct that one instead.',
     'correction-needs-source': 'A corrected opt-in needs a source.',
+    'ledger-broken': 'The consent ledger is broken, so nothing was exported: {{reason}}. Restore a backup, or accept the present state as a new baseline (the break stays on record).',
   },
   /** Where in a file a file error is: "<file> (row N, column M): <message>". */
   fileError: { row: 'row {{row}}', column: 'column {{column}}', at: '{{file}} ({{where}}): {{message}}', whole: '{{file}}: {{message}}' },

@@ -569,6 +569,7 @@ export const nb: DeepPartial<Messages> = {
     'correction-of-correction': 'Hendelse {{eventId}} er selv en rettelse; rett den opprinnelige hendelsen i stedet.',
     'correction-already-made': 'Hendelse {{eventId}} er allerede rettet av hendelse {{by}}; rett den i stedet.',
     'correction-needs-source': 'Et rettet samtykke må ha en kilde.',
+    'ledger-broken': 'Samtykkeloggen er brutt, så ingenting ble eksportert: {{reason}}. Gjenopprett en sikkerhetskopi, eller godta tilstanden slik den er som nytt utgangspunkt (bruddet blir stående i loggen).',
   },
   fileError: { row: 'rad {{row}}', column: 'kolonne {{column}}', at: '{{file}} ({{where}}): {{message}}', whole: '{{file}}: {{message}}' },
   units: { bytes: '{{n}} B', kb: '{{n}} KB', mb: '{{n}} MB', gb: '{{n}} GB', seconds: '{{n}} s', minutes: '{{n}} min' },

@@ -204,6 +204,7 @@ export const APP_MESSAGE_CODES = [
   'correction-of-correction', // params: eventId
   'correction-already-made', // params: eventId, by
   'correction-needs-source',
+  'ledger-broken', // params: reason (English), item, id
 ] as const;
 export type AppMessageCode = (typeof APP_MESSAGE_CODES)[number];
 
@@ -373,4 +374,22 @@ export interface ExportResult {
   included: number;
   excluded: number;
   excludedByStatus: Partial<Record<Status, number>>;
+  /** The ledger's head when the file was made: the anchor `tillit verify --anchor EVENTS:HEAD` checks. */
+  ledger: { events: number; head: string };
+}
+
+/** What the last check of the consent ledger found (ledger.status). */
+export interface LedgerStatus {
+  /** unchecked: not yet; checking: a full check is running; broken: exports are refused. */
+  state: 'unchecked' | 'checking' | 'intact' | 'broken';
+  /** The chain head as stored now. */
+  events: number;
+  head: string;
+  checkedAt: string | null;
+  checkedEvents: number;
+  mode: 'full' | 'incremental' | null;
+  /** The first thing found broken, as a sentence (English) with what it is about. */
+  firstBroken: { item: 'event' | 'contact' | 'evidence' | 'evidence-file' | 'settings' | 'anchor'; id: number; reason: string } | null;
+  /** Breaks accepted as a new baseline, each a ledger record with the user's reason. */
+  baselines: { eventId: number; date: IsoDate; reason: string }[];
 }

@@ -14,6 +14,7 @@ import type {
   ImportPreview,
   ImportReport,
   ImportSummary,
+  LedgerStatus,
   RecordConsentResult,
   RejectedRow,
   StagedFile,
@@ -149,6 +150,9 @@ export const requestSchemas = {
     .object({ importId: id, afterRow: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(10_000).default(10_000) })
     .strict(),
   'export.run': z.object({ profile: z.enum(EXPORT_PROFILES), asOf: isoDate.optional() }).strict(),
+  'ledger.status': z.object({}).strict(),
+  'ledger.check': z.object({}).strict(),
+  'ledger.acceptBaseline': z.object({ reason: z.string().trim().min(5).max(2_000) }).strict(),
 } as const;
 
 export interface ResponseMap {
@@ -169,6 +173,9 @@ export interface ResponseMap {
   'imports.list': ImportSummary[];
   'imports.rejectedRows': RejectedRow[];
   'export.run': ExportResult;
+  'ledger.status': LedgerStatus;
+  'ledger.check': LedgerStatus;
+  'ledger.acceptBaseline': LedgerStatus;
 }
 
 export type Method = keyof typeof requestSchemas;
