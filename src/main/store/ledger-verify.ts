@@ -228,9 +228,6 @@ export function* verifySteps(db: DB, options: VerifyOptions = {}): Generator<num
   };
   /** Contacts whose events were hashed with their erasure tombstone: each needs an erasure record. */
   const erasedContacts = new Set<number>();
-  const erasureRecords = new Set<number>();
-  const replacements = new Map<number, string>(); // evidence id → the file an erasure put in its place
-  let latestSettings: SettingsDetail | null = upgrade?.detail?.settings ?? null;
   // The chain recomputed from what is stored now, for the events a baseline accepted.
   let recomputed = GENESIS_HASH;
 
@@ -333,15 +330,6 @@ export function* verifySteps(db: DB, options: VerifyOptions = {}): Generator<num
         }
       }
       prevHash = row.hash;
-
-      // Records.
-      if (row.contact_id === 0 && row.kind === 'settings') latestSettings = JSON.parse(row.detail ?? 'null') as SettingsDetail;
-      if (row.contact_id === 0 && row.kind === 'baseline') latestSettings = (JSON.parse(row.detail ?? 'null') as BaselineDetail).settings;
-      if (row.kind === 'erasure') {
-        erasureRecords.add(row.contact_id);
-        const detail = JSON.parse(row.detail ?? '{}') as { replacedFiles?: { evidenceId: number; toSha256: string }[] };
-        for (const r of detail.replacedFiles ?? []) replacements.set(r.evidenceId, r.toSha256);
-      }
       expectedId += 1;
       checked += 1;
     }
@@ -349,16 +337,7 @@ export function* verifySteps(db: DB, options: VerifyOptions = {}): Generator<num
     yield checked;
   }
   // Outside the events. Each problem has a key, so a baseline can accept what it found.
-  const problem = outsideProblems(db, {
-    full: mode === 'full',
-    upgrade,
-    erasedContacts,
-    erasureRecords,
-    replacements,
-    latestSettings,
-    filesDir: options.filesDir,
-    loadEvidence,
-  });
+  const problem = outsideProblems(db, { full: mode === 'full', upgrade, erasedContacts, filesDir: options.filesDir, loadEvidence });
   for (const p of problem) {
     if (!accepted.has(p.key)) return result(p.broken);
   }
@@ -390,12 +369,38 @@ export function* verifySteps(db: DB, options: VerifyOptions = {}): Generator<num
 interface OutsideContext {
   full: boolean;
   upgrade: { id: number; detail: UpgradeDetail } | null;
+  /** Contacts whose events the walk hashed with their erasure tombstone. */
   erasedContacts: Set<number>;
-  erasureRecords: Set<number>;
-  replacements: Map<number, string>;
-  latestSettings: SettingsDetail | null;
   filesDir: string | undefined;
   loadEvidence: (id: number) => EvidenceRow | null;
+}
+
+/** The settings the ledger last recorded: a settings change, a baseline, or the upgrade's snapshot. */
+function recordedSettings(db: DB, upgrade: { detail: UpgradeDetail } | null): SettingsDetail {
+  const row = statement(db, "SELECT kind, detail FROM consent_events WHERE contact_id = 0 AND kind IN ('settings', 'baseline') ORDER BY id DESC LIMIT 1").get() as
+    | { kind: string; detail: string | null }
+    | undefined;
+  if (row) {
+    const detail = JSON.parse(row.detail ?? 'null') as SettingsDetail | BaselineDetail | null;
+    if (detail) return 'settings' in detail ? detail.settings : detail;
+  }
+  return upgrade?.detail?.settings ?? { policy: 'default', brand: null };
+}
+
+/** Erasure records in the ledger: which contacts, and the files each put in place of an original. */
+function erasureRecords(db: DB): { contacts: Set<number>; replacements: Map<number, string> } {
+  const rows = statement(
+    db,
+    "SELECT e.contact_id, e.detail FROM erasures x JOIN consent_events e ON e.contact_id = x.contact_id AND e.kind = 'erasure'",
+  ).all() as { contact_id: number; detail: string | null }[];
+  const contacts = new Set<number>();
+  const replacements = new Map<number, string>();
+  for (const row of rows) {
+    contacts.add(row.contact_id);
+    const detail = JSON.parse(row.detail ?? '{}') as { replacedFiles?: { evidenceId: number; toSha256: string }[] };
+    for (const r of detail.replacedFiles ?? []) replacements.set(r.evidenceId, r.toSha256);
+  }
+  return { contacts, replacements };
 }
 
 interface Problem {
@@ -406,19 +411,19 @@ interface Problem {
 /** Problems outside the event rows, in a fixed order; lazily, so the first one stops the check. */
 function* outsideProblems(db: DB, ctx: OutsideContext): Generator<Problem> {
   const upgradeEvidenceThrough = ctx.upgrade?.detail?.evidence.through ?? 0;
+  const erased = erasureRecords(db);
 
   // Every contact whose events were hashed with a tombstone has an erasure on record, and an
   // erased contact is not back.
   for (const id of ctx.erasedContacts) {
-    if (ctx.erasureRecords.has(id)) continue;
+    if (erased.contacts.has(id)) continue;
     const erasedBeforeUpgrade = (statement(db, 'SELECT identity_sha256 FROM erasures WHERE contact_id = ?').pluck().get(id) as string | null | undefined) === null;
     if (erasedBeforeUpgrade && ctx.upgrade !== null) continue; // committed by the upgrade record
     yield { key: `erasure:${id}`, broken: { id, item: 'contact', reason: `contact ${id} was removed and marked erased outside Tillit: no erasure was recorded in the ledger` } };
   }
-  for (const id of ctx.erasureRecords) {
-    if (statement(db, 'SELECT 1 FROM contacts WHERE id = ?').get(id) !== undefined) {
-      yield { key: `revived:${id}`, broken: { id, item: 'contact', reason: `contact ${id} was erased on request, but its row is back in the workspace` } };
-    }
+  const revived = statement(db, 'SELECT x.contact_id FROM erasures x JOIN contacts c ON c.id = x.contact_id').pluck().all() as number[];
+  for (const id of revived) {
+    yield { key: `revived:${id}`, broken: { id, item: 'contact', reason: `contact ${id} was erased on request, but its row is back in the workspace` } };
   }
 
   // Evidence rows: each one added since the upgrade has its record in the ledger; each one's
@@ -441,7 +446,7 @@ function* outsideProblems(db: DB, ctx: OutsideContext): Generator<Problem> {
     if (ev.sha256 === null || ctx.filesDir === undefined) continue;
     if (ev.redacted_at !== null && ev.stored_sha256 === null) continue; // its file went with the erasure
     const expected = ev.stored_sha256 ?? ev.sha256;
-    if (ev.stored_sha256 !== null && ctx.replacements.get(id) !== ev.stored_sha256) {
+    if (ev.stored_sha256 !== null && erased.replacements.get(id) !== ev.stored_sha256) {
       yield { key: `replaced:${id}`, broken: { id, item: 'evidence-file', reason: `the file of ${evidenceName(ev)} was swapped for another outside Tillit` } };
       continue;
     }
@@ -459,7 +464,7 @@ function* outsideProblems(db: DB, ctx: OutsideContext): Generator<Problem> {
 
   // The policy and brand every status is evaluated under are the ones last recorded.
   const settings = readSettings(db);
-  const recorded = ctx.latestSettings ?? { policy: 'default', brand: null };
+  const recorded = recordedSettings(db, ctx.upgrade);
   if (settings.policy !== recorded.policy || settings.brand !== recorded.brand) {
     yield {
       key: `settings:${settings.policy}:${settings.brand ?? ''}`,
@@ -581,9 +586,6 @@ export function acceptBaseline(db: DB, input: { reason: string; found: string; f
       full: true,
       upgrade,
       erasedContacts: walk.erasedContacts,
-      erasureRecords: walk.erasureRecords,
-      replacements: walk.replacements,
-      latestSettings: walk.latestSettings ?? upgrade?.detail?.settings ?? null,
       filesDir: input.filesDir,
       loadEvidence: (id) => {
         let row = evidenceCache.get(id);
@@ -611,10 +613,7 @@ export function acceptBaseline(db: DB, input: { reason: string; found: string; f
 function collectForBaseline(db: DB, upgradeId: number) {
   let recomputed = GENESIS_HASH;
   const erasedContacts = new Set<number>();
-  const erasureRecords = new Set<number>();
   const missingContacts = new Set<number>();
-  const replacements = new Map<number, string>();
-  let latestSettings: SettingsDetail | null = null;
   const evidenceNow = new Map<number, string>();
   const page = db.prepare(
     `SELECT e.*, c.email AS c_email, c.email_key AS c_key, x.identity_sha256 AS x_identity, x.id AS x_exists, n.note AS note
@@ -644,13 +643,6 @@ function collectForBaseline(db: DB, upgradeId: number) {
     const noteNow = row.note === null ? row.note_sha256 : sha256(row.note);
     const now: ChainRow = { ...row, prev_hash: recomputed, note_sha256: noteNow };
     recomputed = sha256(row.id < upgradeId ? chainTextV1(now) : chainTextV2(now, identity, evidence));
-    if (row.contact_id === 0 && row.kind === 'settings') latestSettings = JSON.parse(row.detail ?? 'null') as SettingsDetail;
-    if (row.contact_id === 0 && row.kind === 'baseline') latestSettings = (JSON.parse(row.detail ?? 'null') as BaselineDetail).settings;
-    if (row.kind === 'erasure') {
-      erasureRecords.add(row.contact_id);
-      const detail = JSON.parse(row.detail ?? '{}') as { replacedFiles?: { evidenceId: number; toSha256: string }[] };
-      for (const r of detail.replacedFiles ?? []) replacements.set(r.evidenceId, r.toSha256);
-    }
   }
-  return { recomputed, erasedContacts, erasureRecords, missingContacts, replacements, latestSettings };
+  return { recomputed, erasedContacts, missingContacts };
 }
