@@ -189,6 +189,10 @@ describe('the contacts screen in the first hour', () => {
     expect(await detail.getByTestId('action-unsubscribe').count()).toBe(0);
     const today = new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
     expect(await detail.getByTestId('status-since').textContent()).toBe(` Unsubscribed on ${today}.`);
+    // In view: the panel is back at its top, where the status is (not scrolled past it).
+    const since = await detail.getByTestId('status-since').boundingBox();
+    const panel = await detail.boundingBox();
+    expect(since!.y).toBeGreaterThanOrEqual(panel!.y);
     expect(await axe(page)).toEqual([]);
     await shot(page, 'c04-contact-unsubscribed-en');
   });

@@ -59,8 +59,10 @@ export function ContactDetail() {
     setNotice(message);
     void refreshAll();
     // The button that opened the form may be gone (no "Unsubscribe" for the unsubscribed):
-    // focus the notice's panel rather than leaving it on nothing.
-    panel.current?.focus();
+    // focus the panel rather than leaving it on nothing, scrolled to the top, where the
+    // status now says what changed and since when.
+    panel.current?.focus({ preventScroll: true });
+    panel.current?.scrollTo({ top: 0 });
   };
 
   const notFound = error instanceof ApiCallError && error.code === 'not-found';
