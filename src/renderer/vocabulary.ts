@@ -21,7 +21,7 @@ exhaustive<Exhaustive<ExportProfileId, (typeof EXPORT_PROFILE_IDS)[number]>>(tru
 export const POLICY_CHOICES = ['default', 'casl', 'eu-soft-opt-in'] as const satisfies readonly PolicyChoice[];
 exhaustive<Exhaustive<PolicyChoice, (typeof POLICY_CHOICES)[number]>>(true);
 
-export const SORT_KEYS = ['name', 'email', 'status', 'updated', 'expires'] as const satisfies readonly SortKey[];
+export const SORT_KEYS = ['added', 'name', 'status', 'email', 'updated', 'expires'] as const satisfies readonly SortKey[];
 exhaustive<Exhaustive<SortKey, (typeof SORT_KEYS)[number]>>(true);
 
 /** The import's column targets (FIELD_KEYS in shared/import/mapping.ts, which is pure but large). */

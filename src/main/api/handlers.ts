@@ -2,6 +2,7 @@
 
 import { AppError } from '../../shared/contract/envelope.ts';
 import type { ServiceContext } from '../services/context.ts';
+import { addContact, editContact } from '../services/contact-edits.ts';
 import { eraseContact, recordConsent, supersedeEvent } from '../services/consent.ts';
 import { getContact, listContacts, statusSummary } from '../services/contacts.ts';
 import { runExport } from '../services/exports.ts';
@@ -17,6 +18,8 @@ export function createHandlers(ctx: ServiceContext, imports: ImportService, inte
     'settings.update': (input) => updateSettings(ctx, input, version),
     'contacts.list': (input) => listContacts(ctx, input),
     'contacts.get': (input) => getContact(ctx, input.id, input.asOf),
+    'contacts.add': (input) => addContact(ctx, input),
+    'contacts.edit': (input) => editContact(ctx, input),
     'status.summary': (input) => statusSummary(ctx, input.asOf),
     'consent.record': (input) => recordConsent(ctx, input),
     'consent.supersede': (input) => supersedeEvent(ctx, input),

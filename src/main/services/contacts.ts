@@ -3,7 +3,7 @@
 
 import { explainStatus } from '../../shared/consent/index.ts';
 import { AppError } from '../../shared/contract/envelope.ts';
-import type { ContactDetail, ContactPage, ContactSummary, DetailField, FieldSource, StatusSummary } from '../../shared/contract/dto.ts';
+import type { ContactDetail, ContactEditView, ContactPage, ContactSummary, DetailField, FieldSource, ManualSource, StatusSummary } from '../../shared/contract/dto.ts';
 import type { RequestParsed } from '../../shared/contract/requests.ts';
 import { STATUSES, type IsoDate, type Status } from '../../shared/consent/vocabulary.ts';
 import {
@@ -14,6 +14,7 @@ import {
   toSummary,
   type ContactRow,
 } from '../store/contacts.ts';
+import { editsForContact, MANUAL_SOURCE } from '../store/contact-edits.ts';
 import { evidenceForIds } from '../store/evidence.ts';
 import { statement, type DB } from '../store/open.ts';
 import { eventDetailsForContact } from '../store/ledger.ts';
@@ -69,6 +70,7 @@ export function getContact(ctx: ServiceContext, id: number, asOfInput?: IsoDate)
   const evaluation = evaluateContact(ctx.db, row, asOf);
   const events = eventDetailsForContact(ctx.db, id);
   const evidenceIds = [...new Set(events.flatMap((e) => (e.evidenceId === null ? [] : [e.evidenceId])))];
+  const edits = editsForContact(ctx.db, id);
   return {
     contact: {
       ...toSummary(row),
@@ -78,7 +80,9 @@ export function getContact(ctx: ServiceContext, id: number, asOfInput?: IsoDate)
       otherEmails: row.other_emails,
       note: row.note,
       fieldSources: fieldSources(ctx.db, row.field_sources),
+      manualSources: manualSources(row.field_sources, row.tags, edits),
     },
+    edits,
     evaluation,
     explanation: explainStatus(evaluation),
     events: events.map((e) => ({
@@ -101,7 +105,10 @@ export function getContact(ctx: ServiceContext, id: number, asOfInput?: IsoDate)
 
 /** The contact's field_sources (field → import id) with each import's file name and time. */
 function fieldSources(db: DB, stored: string): FieldSource[] {
-  const byField = Object.entries(JSON.parse(stored) as Record<string, number>);
+  // Fields set by hand are marked MANUAL_SOURCE instead of an import id (manualSources).
+  const byField = Object.entries(JSON.parse(stored) as Record<string, number | string>).filter(
+    (entry): entry is [string, number] => typeof entry[1] === 'number',
+  );
   if (byField.length === 0) return [];
   const imports = statement(db, 'SELECT id, file_name AS fileName, created_at AS importedAt FROM imports WHERE id IN (SELECT value FROM json_each(?))')
     .all(JSON.stringify(byField.map(([, id]) => id))) as { id: number; fileName: string; importedAt: string }[];
@@ -110,6 +117,22 @@ function fieldSources(db: DB, stored: string): FieldSource[] {
     const found = byId.get(importId);
     return found ? [{ field: field as DetailField, importId, fileName: found.fileName, importedAt: found.importedAt }] : [];
   });
+}
+
+/**
+ * Who set each detail by hand, and when: the latest edit of every field field_sources marks
+ * as manual, and of the tags when they were last changed by hand (imports only add tags).
+ */
+function manualSources(stored: string, tags: string, edits: readonly ContactEditView[]): ManualSource[] {
+  const marked = new Set(Object.entries(JSON.parse(stored) as Record<string, unknown>).flatMap(([field, source]) => (source === MANUAL_SOURCE ? [field] : [])));
+  const latest = new Map<string, ContactEditView>();
+  for (const edit of edits) if (!latest.has(edit.field)) latest.set(edit.field, edit); // newest first
+  const sources: ManualSource[] = [];
+  for (const [field, edit] of latest) {
+    const current = field === 'tags' ? (JSON.parse(tags) as string[]).join(', ') === edit.newValue : marked.has(field);
+    if (current) sources.push({ field: edit.field, editedBy: edit.editedBy, editedAt: edit.editedAt });
+  }
+  return sources;
 }
 
 export function statusSummary(ctx: ServiceContext, asOfInput?: IsoDate): StatusSummary {

@@ -79,12 +79,14 @@ export interface ContactQuery {
   search?: string;
   /** Only contacts whose cached consent ends on or before this date. */
   expiresBy?: IsoDate;
-  sort: 'name' | 'email' | 'status' | 'updated' | 'expires';
+  sort: 'added' | 'name' | 'email' | 'status' | 'updated' | 'expires';
   offset: number;
   limit: number;
 }
 
 const ORDER_BY: Record<ContactQuery['sort'], string> = {
+  // Ids only grow, so the newest contact has the highest: the rowid order, no sort needed.
+  added: 'id DESC',
   name: 'last_name COLLATE NOCASE, first_name COLLATE NOCASE, email_key',
   email: 'email_key',
   status: 'status, last_name COLLATE NOCASE, first_name COLLATE NOCASE, email_key',
@@ -98,7 +100,12 @@ const ORDER_BY: Record<ContactQuery['sort'], string> = {
  * becomes a class of its two forms ([øØ]); GLOB's own special characters match themselves.
  */
 export function containsPattern(text: string): string {
-  let pattern = '*';
+  return `*${equalsPattern(text)}*`;
+}
+
+/** A GLOB pattern that matches exactly `text`, whatever its case (see containsPattern). */
+export function equalsPattern(text: string): string {
+  let pattern = '';
   for (const char of text.normalize('NFC')) {
     const lower = char.toLowerCase();
     const upper = char.toUpperCase();
@@ -106,7 +113,12 @@ export function containsPattern(text: string): string {
     else if (char === '*' || char === '?' || char === '[') pattern += `[${char}]`;
     else pattern += char;
   }
-  return `${pattern}*`;
+  return pattern;
+}
+
+/** The words of a search, in NFC (so a decomposed "å" typed on a Mac is the stored "å"). */
+export function searchWords(search: string | undefined): string[] {
+  return (search ?? '').normalize('NFC').split(/\s+/u).filter((word) => word !== '');
 }
 
 function whereClause(query: Pick<ContactQuery, 'status' | 'search' | 'expiresBy'>): { sql: string; params: unknown[] } {
@@ -120,24 +132,38 @@ function whereClause(query: Pick<ContactQuery, 'status' | 'search' | 'expiresBy'
     parts.push(`status IN (${query.status.map(() => '?').join(', ')})`);
     params.push(...query.status);
   }
-  const search = query.search?.trim();
-  if (search) {
-    const pattern = containsPattern(search);
-    // "Ola Nordmann" spans both name columns; without a space, a match lies inside one of them.
-    const fullName = /\s/.test(search) ? " OR (first_name || ' ' || last_name) GLOB ?" : '';
-    parts.push(`(email_key GLOB ? OR first_name GLOB ? OR last_name GLOB ? OR company GLOB ?${fullName})`);
-    params.push(pattern, pattern, pattern, pattern, ...(fullName ? [pattern] : []));
+  // Every word must be found in the address, a name or the company: "Ingrid Løvås" finds her
+  // (first and last name) and "Løvås Ingrid" too, but not every other Ingrid.
+  for (const word of searchWords(query.search)) {
+    const pattern = containsPattern(word);
+    parts.push('(email_key GLOB ? OR first_name GLOB ? OR last_name GLOB ? OR company GLOB ?)');
+    params.push(pattern, pattern, pattern, pattern);
   }
   return { sql: parts.join(' AND '), params };
+}
+
+/**
+ * The order of a page: with a search of two words or more, people whose whole name is the
+ * search come first (either way round), then the chosen order.
+ */
+function orderClause(query: Pick<ContactQuery, 'search' | 'sort'>): { sql: string; params: unknown[] } {
+  const words = searchWords(query.search);
+  if (words.length < 2) return { sql: ORDER_BY[query.sort], params: [] };
+  const whole = equalsPattern(words.join(' '));
+  return {
+    sql: `CASE WHEN (first_name || ' ' || last_name) GLOB ? OR (last_name || ' ' || first_name) GLOB ? THEN 0 ELSE 1 END, ${ORDER_BY[query.sort]}`,
+    params: [whole, whole],
+  };
 }
 
 /** A page of contacts by their cached status. */
 export function listContactRows(db: DB, query: ContactQuery): { total: number; rows: ContactRow[] } {
   const where = whereClause(query);
   const total = (db.prepare(`SELECT COUNT(*) AS n FROM contacts WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
+  const order = orderClause(query);
   const rows = db
-    .prepare(`SELECT * FROM contacts WHERE ${where.sql} ORDER BY ${ORDER_BY[query.sort]} LIMIT ? OFFSET ?`)
-    .all(...where.params, query.limit, query.offset) as ContactRow[];
+    .prepare(`SELECT * FROM contacts WHERE ${where.sql} ORDER BY ${order.sql} LIMIT ? OFFSET ?`)
+    .all(...where.params, ...order.params, query.limit, query.offset) as ContactRow[];
   return { total, rows };
 }
 

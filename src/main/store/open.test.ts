@@ -59,6 +59,7 @@ describe('openStore', () => {
 describe('migrations', () => {
   it('are numbered 1..N without gaps', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+    expect(LATEST_VERSION).toBe(MIGRATIONS.length);
   });
 
   it('001 creates the tables and the ledger triggers that refuse UPDATE and DELETE', () => {
@@ -82,6 +83,20 @@ describe('migrations', () => {
     expect(db.prepare('SELECT reason, code, params FROM import_rows').get()).toEqual({ reason: 'row 2: no e-mail address', code: null, params: null });
     db.exec(`INSERT INTO import_rows VALUES (1, 3, 'rejected', 'row 3: no e-mail address', ';Kari', 'no-email', '{"row":3}')`);
     expect(db.pragma('user_version', { simple: true })).toBe(2);
+    db.close();
+  });
+
+  it('004 adds contact_edits; erasing a contact deletes its edits (the old values are personal data)', () => {
+    const db = new Database(tempDbPath(dir));
+    db.pragma('foreign_keys = ON');
+    migrate(db, 2);
+    db.exec("INSERT INTO contacts (id, email, email_key, first_name, created_at, updated_at) VALUES (1, 'a@example.no', 'a@example.no', 'Ola', 'now', 'now')");
+    migrate(db, 4);
+    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    db.exec("INSERT INTO contact_edits (contact_id, field, old_value, new_value, edited_by, edited_at) VALUES (1, 'firstName', 'Ola', 'Ole', 'kari', 'now')");
+    expect(db.prepare('SELECT COUNT(*) FROM contact_edits').pluck().get()).toBe(1);
+    db.exec('DELETE FROM contacts WHERE id = 1');
+    expect(db.prepare('SELECT COUNT(*) FROM contact_edits').pluck().get()).toBe(0);
     db.close();
   });
 

@@ -7,7 +7,7 @@ import type { ContactSummary } from '../../shared/contract/dto.ts';
 import type { RequestInput } from '../../shared/contract/requests.ts';
 import type { IsoDate, Status } from '../../shared/consent/vocabulary.ts';
 import { api } from '../api/client.ts';
-import type { SortKey } from '../vocabulary.ts';
+import { SORT_KEYS, type SortKey } from '../vocabulary.ts';
 
 export const PAGE_SIZE = 200;
 
@@ -49,11 +49,32 @@ export function listFilter(query: ContactsQuery): Pick<RequestInput<'contacts.li
   };
 }
 
+// The sort order the user last chose, kept for the next start. Default: most recently added
+// first, so the first view shows the people just imported or typed in.
+const SORT_STORAGE_KEY = 'tillit.contacts.sort';
+
+function storedSort(): SortKey {
+  try {
+    const stored = localStorage.getItem(SORT_STORAGE_KEY);
+    return SORT_KEYS.find((key) => key === stored) ?? 'added';
+  } catch {
+    return 'added'; // storage unavailable (a locked-down browser): the default
+  }
+}
+
+function storeSort(sort: SortKey): void {
+  try {
+    localStorage.setItem(SORT_STORAGE_KEY, sort);
+  } catch {
+    // not kept; the choice still holds for this session
+  }
+}
+
 // Requests in flight, by query + page + revision, so scrolling does not ask twice.
 const inFlight = new Set<string>();
 
 export const useContacts = create<ContactsState>((set, get) => ({
-  query: { status: [], search: '', asOf: null, sort: 'name' },
+  query: { status: [], search: '', asOf: null, sort: storedSort() },
   total: null,
   pages: new Map(),
   revision: 0,
@@ -61,6 +82,7 @@ export const useContacts = create<ContactsState>((set, get) => ({
 
   setQuery(patch) {
     const query = { ...get().query, ...patch };
+    if (patch.sort !== undefined) storeSort(patch.sort);
     set({ query, pages: new Map(), total: null, error: null, revision: get().revision + 1 });
   },
 

@@ -80,8 +80,30 @@ export interface FieldSource {
   importedAt: string;
 }
 
+/** A detail a user may change by hand (the address is the contact's identity, and stays). */
+export type EditableField = Exclude<DetailField, 'otherEmails'> | 'tags';
+
+/** A detail last set by hand: who and when (the latest edit of that field). */
+export interface ManualSource {
+  field: EditableField;
+  editedBy: string;
+  editedAt: string;
+}
+
+/** One change made by hand to one detail (tags as "a, b"); '' before for a contact added by hand. */
+export interface ContactEditView {
+  id: number;
+  field: EditableField;
+  oldValue: string;
+  newValue: string;
+  editedBy: string;
+  editedAt: string;
+}
+
 export interface ContactDetail {
-  contact: ContactSummary & { otherEmails: string; note: string; fieldSources: FieldSource[] };
+  contact: ContactSummary & { otherEmails: string; note: string; fieldSources: FieldSource[]; manualSources: ManualSource[] };
+  /** Changes made by hand, newest first. */
+  edits: ContactEditView[];
   evaluation: Evaluation;
   /** Plain-language "why can't I mail this person?" (or a confirmation when mailable). */
   explanation: string;
@@ -93,6 +115,18 @@ export interface StatusSummary {
   asOf: IsoDate;
   total: number;
   byStatus: Record<Status, number>;
+}
+
+export interface AddContactResult {
+  id: number;
+  status: Status;
+  /** Whether an opt-in was recorded with it (in the same transaction). */
+  optInRecorded: boolean;
+}
+
+export interface EditContactResult {
+  /** The fields whose value changed (unchanged ones are not recorded). */
+  changed: EditableField[];
 }
 
 export interface RecordConsentResult {
@@ -205,6 +239,9 @@ export const APP_MESSAGE_CODES = [
   'correction-already-made', // params: eventId, by
   'correction-needs-source',
   'ledger-broken', // params: reason (English), item, id
+  'contact-email-invalid', // params: address
+  'contact-exists', // params: address, contactId
+  'contact-erased', // params: address
 ] as const;
 export type AppMessageCode = (typeof APP_MESSAGE_CODES)[number];
 

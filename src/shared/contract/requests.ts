@@ -6,8 +6,10 @@ import { z } from 'zod';
 import { BASES, SOURCE_KINDS, STATUSES, type EventKind } from '../consent/vocabulary.ts';
 import { isIsoDate } from '../dates/iso-date.ts';
 import type {
+  AddContactResult,
   AppInfo,
   ContactDetail,
+  EditContactResult,
   ContactPage,
   EvidenceFile,
   ExportResult,
@@ -58,6 +60,25 @@ export const RECORDABLE_EVENT_KINDS = [
   'note',
 ] as const satisfies readonly EventKind[];
 
+/** A contact's details as typed by hand; the service trims them and stores them in NFC. */
+const detailText = z.string().max(2_000);
+export const contactFieldsInput = z
+  .object({
+    firstName: detailText.optional(),
+    lastName: detailText.optional(),
+    company: detailText.optional(),
+    title: detailText.optional(),
+    phone: detailText.optional(),
+    city: detailText.optional(),
+    country: detailText.optional(),
+    note: detailText.optional(),
+    tags: z.array(z.string().max(100)).max(100).optional(),
+  })
+  .strict();
+
+/** Who made a change by hand; omitted or blank = the operating system's user name. */
+const editedBy = z.string().max(200).optional();
+
 export const importOptions = z
   .object({
     stagedId: z.string().regex(/^[a-f0-9]{32}$/),
@@ -90,11 +111,32 @@ export const requestSchemas = {
       expiresBy: isoDate.optional(),
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(1000).default(100),
-      /** 'expires': soonest first. For a date other than today, pages come in name order. */
-      sort: z.enum(['name', 'email', 'status', 'updated', 'expires']).default('name'),
+      /** 'added': most recently added first; 'expires': soonest first. For a date other than today, pages come in name order. */
+      sort: z.enum(['added', 'name', 'email', 'status', 'updated', 'expires']).default('name'),
     })
     .strict(),
   'contacts.get': z.object({ id, asOf: isoDate.optional() }).strict(),
+  /** A contact typed in by hand. It has no consent until an opt-in is recorded: `optIn` records one with it, in one transaction. */
+  'contacts.add': z
+    .object({
+      email: z.string().max(1_000),
+      fields: contactFieldsInput.default({}),
+      editedBy,
+      optIn: z
+        .object({
+          source: z.enum(SOURCE_KINDS),
+          date: isoDate,
+          basis: z.enum(BASES).optional(),
+          brand: z.string().max(200).nullable().optional(),
+          note: shortText.optional(),
+          evidence: evidenceInput.optional(),
+        })
+        .strict()
+        .optional(),
+    })
+    .strict(),
+  /** Changes details by hand; each changed field is recorded with who and when. The ledger is not touched. */
+  'contacts.edit': z.object({ id, fields: contactFieldsInput, editedBy }).strict(),
   'status.summary': z.object({ asOf: isoDate.optional() }).strict(),
   'consent.record': z
     .object({
@@ -160,6 +202,8 @@ export interface ResponseMap {
   'settings.update': AppInfo;
   'contacts.list': ContactPage;
   'contacts.get': ContactDetail;
+  'contacts.add': AddContactResult;
+  'contacts.edit': EditContactResult;
   'status.summary': StatusSummary;
   'consent.record': RecordConsentResult;
   'consent.supersede': { eventId: number };

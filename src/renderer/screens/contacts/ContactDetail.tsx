@@ -1,6 +1,8 @@
 // One contact beside the table: may I mail this person and why, the actions that add to the
 // ledger, the fields, and the consent timeline with its evidence. Focus moves here when it
-// opens; Escape closes it and returns focus to the row.
+// opens; Escape closes it and returns focus to the row. Each action's form opens right under
+// its button, and focus moves into it; an action that no longer applies (unsubscribing
+// someone who has unsubscribed) is not offered.
 
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,17 +10,19 @@ import { ApiCallError } from '../../../shared/contract/envelope.ts';
 import { ErrorText } from '../../components/ErrorText.tsx';
 import { useContact } from '../../state/contact.ts';
 import { refreshAll } from '../../state/events.ts';
+import type { Status } from '../../../shared/consent/vocabulary.ts';
 import type { RecordableKind } from '../../vocabulary.ts';
 import { ContactFields } from './ContactFields.tsx';
+import { EditContactForm } from './EditContactForm.tsx';
 import { EraseContact } from './EraseContact.tsx';
 import { EvaluationPanel } from './EvaluationPanel.tsx';
 import { RecordEvidenceForm } from './RecordEvidenceForm.tsx';
 import { Timeline } from './Timeline.tsx';
 
-const ACTIONS: { kind: RecordableKind; label: 'recordOptIn' | 'unsubscribe' | 'markBounced' | 'addNote'; testId: string }[] = [
+const ACTIONS: { kind: RecordableKind; label: 'recordOptIn' | 'unsubscribe' | 'markBounced' | 'addNote'; testId: string; hiddenWhen?: Status }[] = [
   { kind: 'opt-in', label: 'recordOptIn', testId: 'action-opt-in' },
-  { kind: 'withdrawal', label: 'unsubscribe', testId: 'action-unsubscribe' },
-  { kind: 'hard-bounce', label: 'markBounced', testId: 'action-bounce' },
+  { kind: 'withdrawal', label: 'unsubscribe', testId: 'action-unsubscribe', hiddenWhen: 'unsubscribed' },
+  { kind: 'hard-bounce', label: 'markBounced', testId: 'action-bounce', hiddenWhen: 'bounced' },
   { kind: 'note', label: 'addNote', testId: 'action-note' },
 ];
 
@@ -27,6 +31,7 @@ export function ContactDetail() {
   const { openId, detail, error, close } = useContact();
   const panel = useRef<HTMLElement>(null);
   const [action, setAction] = useState<RecordableKind | null>(null);
+  const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState('');
 
   useEffect(() => {
@@ -44,13 +49,20 @@ export function ContactDetail() {
     if (event.key !== 'Escape') return;
     event.stopPropagation();
     if (action) setAction(null); // Escape closes the open form first, then the panel
+    else if (editing) setEditing(false);
     else closePanel();
   };
 
   const recorded = (message: string): void => {
     setAction(null);
+    setEditing(false);
     setNotice(message);
-        void refreshAll();
+    void refreshAll();
+    // The button that opened the form may be gone (no "Unsubscribe" for the unsubscribed):
+    // focus the panel rather than leaving it on nothing, scrolled to the top, where the
+    // status now says what changed and since when.
+    panel.current?.focus({ preventScroll: true });
+    panel.current?.scrollTo({ top: 0 });
   };
 
   const notFound = error instanceof ApiCallError && error.code === 'not-found';
@@ -73,7 +85,7 @@ export function ContactDetail() {
           )}
           <section aria-label={t('detail.actions')}>
             <div className="actions">
-              {ACTIONS.map(({ kind, label, testId }) => (
+              {ACTIONS.filter(({ hiddenWhen }) => hiddenWhen !== detail.evaluation.status).map(({ kind, label, testId }) => (
                 <button
                   key={kind}
                   type="button"
@@ -81,6 +93,7 @@ export function ContactDetail() {
                   aria-expanded={action === kind}
                   onClick={() => {
                     setNotice('');
+                    setEditing(false);
                     setAction(action === kind ? null : kind);
                   }}
                   data-testid={testId}
@@ -93,7 +106,19 @@ export function ContactDetail() {
               <RecordEvidenceForm key={action} contactIds={[detail.contact.id]} initialKind={action} autoFocus onDone={recorded} onCancel={() => setAction(null)} />
             )}
           </section>
-          <ContactFields contact={detail.contact} />
+          {editing ? (
+            <EditContactForm contact={detail.contact} onDone={recorded} onCancel={() => setEditing(false)} />
+          ) : (
+            <ContactFields
+              contact={detail.contact}
+              edits={detail.edits}
+              onEdit={() => {
+                setNotice('');
+                setAction(null);
+                setEditing(true);
+              }}
+            />
+          )}
           <Timeline detail={detail} onCorrected={recorded} />
           <EraseContact contactId={detail.contact.id} email={detail.contact.email} />
         </>

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { ContactSummary } from '../../../shared/contract/dto.ts';
+import { addDays } from '../../../shared/consent/dates.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { formatDate } from '../../util/format.ts';
 
 export const ROW_HEIGHT = 44;
 
@@ -20,7 +22,7 @@ interface Props {
 
 /** One row of the virtual table; focusable (roving tabindex), opened by click or Enter. */
 export function ContactRow(props: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { contact } = props;
   const name = contact ? [contact.firstName, contact.lastName].filter(Boolean).join(' ') : '';
   return (
@@ -64,7 +66,15 @@ export function ContactRow(props: Props) {
             <StatusBadge status={contact.status} />
           </span>
           <span role="gridcell" className="col-expires">
-            {contact.consentExpiresAt ?? ''}
+            {contact.consentExpiresAt ? (
+              // The first day it no longer counts; the column says the last day it does.
+              formatDate(addDays(contact.consentExpiresAt, -1), i18n.language)
+            ) : (
+              <>
+                <span aria-hidden="true">—</span>
+                <span className="visually-hidden">{t('contacts.noExpiry')}</span>
+              </>
+            )}
           </span>
         </>
       ) : (

@@ -1,5 +1,5 @@
 // Contacts: filter by status (with counts), search, choose the as-of date, select for bulk
-// evidence, and open a contact's detail beside the table.
+// evidence, add a contact by hand, and open a contact's detail beside the table.
 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { useContact } from '../../state/contact.ts';
 import { useContacts } from '../../state/contacts.ts';
 import { refreshAll } from '../../state/events.ts';
 import { useSelection } from '../../state/selection.ts';
+import { AddContactForm } from './AddContactForm.tsx';
 import { ContactDetail } from './ContactDetail.tsx';
 import { ContactTable } from './ContactTable.tsx';
 import { ContactsToolbar } from './ContactsToolbar.tsx';
@@ -29,6 +30,23 @@ export function ContactsScreen() {
   const selection = useSelection();
   const [bulkOpen, setBulkOpen] = useState(false);
   const [notice, setNotice] = useState('');
+  const [adding, setAdding] = useState(false);
+
+  const addButton = (
+    <button type="button" className={adding ? '' : 'primary'} aria-expanded={adding} onClick={() => setAdding(!adding)} data-testid="add-contact">
+      {t('contacts.add')}
+    </button>
+  );
+  const addForm = adding && (
+    <AddContactForm
+      onCancel={() => setAdding(false)}
+      onDone={(message) => {
+        setAdding(false);
+        setNotice(message);
+        void refreshAll();
+      }}
+    />
+  );
 
   const filtered = query.search.trim() !== '' || query.status.length > 0;
   if (info && info.contactCount === 0 && !filtered) {
@@ -39,13 +57,19 @@ export function ContactsScreen() {
           title={t('contacts.emptyTitle')}
           testId="contacts-empty"
           action={
-            <button type="button" className="primary" onClick={() => navigate('import')} data-testid="empty-import">
-              {t('contacts.goImport')}
-            </button>
+            <>
+              <button type="button" className="primary" onClick={() => navigate('import')} data-testid="empty-import">
+                {t('contacts.goImport')}
+              </button>{' '}
+              <button type="button" aria-expanded={adding} onClick={() => setAdding(!adding)} data-testid="add-contact">
+                {t('contacts.add')}
+              </button>
+            </>
           }
         >
           {t('contacts.emptyHint')}
         </EmptyState>
+        {addForm}
       </>
     );
   }
@@ -53,9 +77,20 @@ export function ContactsScreen() {
   return (
     <div className={`contacts ${openId !== null ? 'with-detail' : ''}`}>
       <section className="contacts-main" aria-labelledby="screen-title">
-        <ScreenTitle aside={<span className="muted" data-testid="contacts-count">{total === null ? t('common.loading') : t('contacts.count', { count: total })}</span>}>
+        <ScreenTitle
+          aside={
+            <>
+              <span className="muted" data-testid="contacts-count">
+                {total === null ? t('common.loading') : t('contacts.count', { count: total })}
+              </span>
+              <span className="grow" />
+              {addButton}
+            </>
+          }
+        >
           {t('contacts.title')}
         </ScreenTitle>
+        {addForm}
         <ContactsToolbar />
         <StatusChips summary={summary} />
         <SelectionBar onRecord={() => setBulkOpen(true)} />
@@ -74,7 +109,7 @@ export function ContactsScreen() {
               onDone={(message) => {
                 setBulkOpen(false);
                 setNotice(message);
-                                selection.clear();
+                selection.clear();
                 void refreshAll();
               }}
             />

@@ -8,12 +8,21 @@ import { addDays } from '../../../shared/consent/dates.ts';
 import { reasonSentence } from '../../components/reasons.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useAsOf } from '../../state/app.ts';
+import { formatDate } from '../../util/format.ts';
 
 export function EvaluationPanel({ detail }: { detail: ContactDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const asOf = useAsOf();
   const { evaluation } = detail;
   const mailable = isMailable(evaluation.status);
+  // Why, in one line: the event that unsubscribed or bounced them, and when.
+  const deciding = detail.events.find((e) => e.id === evaluation.decidingEventId);
+  const since =
+    deciding && (evaluation.status === 'unsubscribed' || evaluation.status === 'bounced')
+      ? t(deciding.kind === 'complaint' ? 'detail.complainedOn' : evaluation.status === 'bounced' ? 'detail.bouncedOn' : 'detail.unsubscribedOn', {
+          date: formatDate(deciding.date, i18n.language),
+        })
+      : null;
   return (
     <section className={`why ${mailable ? 'why-ok' : 'why-no'}`} aria-labelledby="why-title" data-testid="evaluation">
       <div className="why-head">
@@ -25,6 +34,12 @@ export function EvaluationPanel({ detail }: { detail: ContactDetail }) {
         {evaluation.expiresAt && (
           // expiresAt is the first day it no longer counts; people think in last days.
           <span className="muted"> {t('detail.expiresOn', { date: addDays(evaluation.expiresAt, -1) })}</span>
+        )}
+        {since && (
+          <span className="why-since" data-testid="status-since">
+            {' '}
+            {since}
+          </span>
         )}
       </p>
       <ul className="reasons" data-testid="reasons">

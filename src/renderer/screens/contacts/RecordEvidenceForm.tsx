@@ -13,6 +13,7 @@ import { Field } from '../../components/Field.tsx';
 import { SourceSelect } from '../../components/SourceSelect.tsx';
 import { useApp } from '../../state/app.ts';
 import { splitFieldErrors } from '../../util/errors.ts';
+import { rememberedEditor, rememberEditor } from '../../util/editor-name.ts';
 import { blobToBase64 } from '../../util/files.ts';
 import { RECORDABLE_KINDS, type RecordableKind } from '../../vocabulary.ts';
 
@@ -46,7 +47,8 @@ export function RecordEvidenceForm({ contactIds, initialKind, autoFocus, idPrefi
   const [file, setFile] = useState<File | null>(null);
   const [wording, setWording] = useState('');
   const [url, setUrl] = useState('');
-  const [recordedBy, setRecordedBy] = useState('');
+  // The same name the add and edit forms keep: typed once on this computer.
+  const [recordedBy, setRecordedBy] = useState(rememberedEditor);
   const [busy, setBusy] = useState<false | 'reading' | 'saving'>(false);
   const [error, setError] = useState<unknown>(null);
   const [localErrors, setLocalErrors] = useState<Partial<Record<'source' | 'date', string>>>({});
@@ -82,6 +84,7 @@ export function RecordEvidenceForm({ contactIds, initialKind, autoFocus, idPrefi
       const text = wording.trim();
       const link = url.trim();
       const by = recordedBy.trim();
+      rememberEditor(by);
       let evidence: RequestInput<'consent.record'>['evidence'];
       if (file || text || link) {
         setBusy('reading');
