@@ -8,8 +8,10 @@
 // harmless, the terminal receives only printable text.
 
 /** C0 and C1 controls, DEL, bidi marks, embeddings, overrides and isolates, line and paragraph separators. */
+// eslint-disable-next-line no-control-regex -- control characters are what this file finds
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 /** The same without LF: the CLI's own line breaks in a message. */
+// eslint-disable-next-line no-control-regex -- control characters are what this file finds
 const UNSAFE_BUT_LF = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** What JSON.stringify leaves raw (it escapes C0 itself; the pretty-printer's own line breaks stay). */
