@@ -193,6 +193,7 @@ describe('tillit CLI', () => {
     const name = 'Ola\u001b[2J\u202eNordmann\u009b1m';
     fs.writeFileSync(path.join(dir, 'escape.csv'), Buffer.from(`email,first_name,company\nola@example.no,${name},Firma\u2066AS\n`, 'utf8'));
     expect(tillit(db, ['import', path.join(dir, 'escape.csv')]).status).toBe(0);
+    // eslint-disable-next-line no-control-regex -- control characters are what this test looks for
     const RAW = /[\u001b\u009b\u202e\u2066]/;
     const listed = tillit(db, ['list']);
     expect(listed.status).toBe(0);
