@@ -186,7 +186,7 @@ describe('tillit CLI', () => {
       expect(report).toContain('\r\n-per-@example.no,explicit,formula-address,');
       expect(`${fs.readFileSync(out, 'utf8')}${report}`).not.toMatch(/'[-+](ola|kari|anne|per)/);
     }
-  });
+  }, 120_000); // six runs of the command
 
   it('shows control characters and bidi overrides from a file escaped in tillit list and in an error, never raw', () => {
     const db = tempDbPath(dir);
@@ -213,7 +213,7 @@ describe('tillit CLI', () => {
     expect(refused.status).toBe(1);
     expect(refused.stderr).not.toMatch(RAW);
     expect(refused.stderr).toContain('“Ola\\x1b[2J\\u202eNordmann\\x9b1m”');
-  });
+  }, 120_000); // four runs of the command
 
   it('verify reports the chain intact', () => {
     const db = tempDbPath(dir);
