@@ -178,5 +178,5 @@ describe('runExport: addresses and phones exact, no runnable cell, for every pro
     expect(seen.riskySent).toBeGreaterThan(0);
     expect(seen.flagged).toBeGreaterThan(0);
     if (EXPORT_PROFILE_TABLE[profileId].phone) expect(seen.riskyPhoneSent).toBeGreaterThan(0);
-  });
+  }, 120_000); // 40 workspace files, each exported
 });
