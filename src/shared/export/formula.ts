@@ -14,17 +14,21 @@
 //
 //  - A phone number made only of digits, spaces and + ( ) - . / has no letter, so it can
 //    hold no function name, cell reference, sheet or DDE link: at most a spreadsheet does
-//    arithmetic on number literals ("+4791234567" shows as a number, "+47 912 34 567" is a
-//    parse error: a space between numbers is no operator). It reaches nothing.
+//    arithmetic on number literals ("+4791234567" shows as a number; "+47 912 34 567" does
+//    not even compile in LibreOffice, Err:509, and Excel's space operator takes references,
+//    not numbers). It reaches nothing.
 //  - A valid address (src/shared/email/check.ts) has no space, parenthesis, quote mark,
 //    comma, colon, semicolon or bracket, and exactly one @ with something before it. In no
 //    spreadsheet grammar is @ an infix or postfix operator or part of a name, number or
 //    reference token (Excel 365 has @ only as a prefix operator, implicit intersection;
 //    LibreOffice and Sheets have no @ operator). So an address that starts with + or - and
 //    whose @ follows a letter, mark, digit or _ ("-ola@example.no", "+kari@example.no")
-//    cannot parse as a formula: nothing runs. LibreOffice 7.4, asked to evaluate formulas
-//    while opening the CSV, keeps every such cell as text (test/spreadsheet.test.ts); it
-//    turns a cell into a formula only when it starts with "=".
+//    cannot parse as a formula: nothing runs. Checked with LibreOffice 7.4 (test/
+//    spreadsheet.test.ts): opening the files with "evaluate formulas" on, it keeps every such
+//    cell as text (it makes a formula only of a cell that starts with "="), and its compiler
+//    refuses each of them even with "=" put in front (Err:509, missing operator). Excel and
+//    Google Sheets could not be run here: for them this rests on their grammar (Sheets shows
+//    a parse error where Excel keeps text; neither runs anything).
 //  - Not proven, so flagged: an address that starts with "=" (LibreOffice makes
 //    "=ola@example.no" a formula cell showing an error, and Excel parses "=" cells too),
 //    one whose local part ends with an operator (+ - * / ^ & and the like: "-ola-@example.no"
