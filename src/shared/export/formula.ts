@@ -27,8 +27,9 @@
 //    spreadsheet.test.ts): opening the files with "evaluate formulas" on, it keeps every such
 //    cell as text (it makes a formula only of a cell that starts with "="), and its compiler
 //    refuses each of them even with "=" put in front (Err:509, missing operator). Excel and
-//    Google Sheets could not be run here: for them this rests on their grammar (Sheets shows
-//    a parse error where Excel keeps text; neither runs anything).
+//    Google Sheets could not be run here: for them this rests on their grammar (whether each
+//    then shows the text or a parse error was not seen; a formula that does not parse runs
+//    nothing).
 //  - Not proven, so flagged: an address that starts with "=" (LibreOffice makes
 //    "=ola@example.no" a formula cell showing an error, and Excel parses "=" cells too),
 //    one whose local part ends with an operator (+ - * / ^ & and the like: "-ola-@example.no"
