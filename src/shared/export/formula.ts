@@ -48,7 +48,9 @@ const LEADING_SPACE = /^[ \t\r\n\u00A0\u3000]+/;
 /** True when a spreadsheet would hand the cell to its formula parser. */
 export function startsFormula(cell: string): boolean {
   if (cell.length === 0) return false;
-  if (TRIGGERS.has(cell[0]!)) return true;
+  const first = cell[0]!;
+  if (TRIGGERS.has(first)) return true;
+  if (first !== ' ' && first !== '\u00A0' && first !== '\u3000') return false; // the common case: no regex per cell
   const skipped = LEADING_SPACE.exec(cell);
   return skipped !== null && skipped[0].length < cell.length && TRIGGERS.has(cell[skipped[0].length]!);
 }
