@@ -159,6 +159,62 @@ describe('tillit CLI', () => {
     expect(fs.readFileSync(result.reportFile, 'utf8')).toContain('post@bakeriet.no,not-permitted');
   });
 
+  it('an unsubscribed -ola@example.no and +kari@example.no are on every profile’s suppression list exactly (no apostrophe: the e-mail tool must match them)', () => {
+    const db = tempDbPath(dir);
+    const csv = file('risky.csv', [
+      'email,first_name,phone,status',
+      '-ola@example.no,Ola,+47 912 34 567,unsubscribed',
+      '+kari@example.no,=Kari,+4791234567,unsubscribed',
+      '-anne@example.no,Anne,+47 22 33 44 55,subscribed',
+      '-per-@example.no,Per,+47 22 33 44 55,subscribed',
+    ].join('\n'));
+    expect(tillitJson<ImportJson>(db, ['import', csv, '--source', 'web-form', '--basis', 'explicit', '--collected-at', '2026-01-10'])).toMatchObject({ added: 4, rejected: 0 });
+    for (const profile of ['mailchimp', 'hubspot', 'brevo', 'listmonk', 'generic']) {
+      const out = path.join(dir, `risky-${profile}.csv`);
+      const result = tillitJson<{ included: number; excluded: number; suppressionFile: string; reportFile: string }>(db, [
+        'export', '--profile', profile, '--out', out, '--as-of', '2026-02-01',
+      ]);
+      expect(result).toMatchObject({ included: 1, excluded: 3 });
+      expect(fs.readFileSync(result.suppressionFile, 'utf8')).toBe('email,status,reason\r\n-ola@example.no,unsubscribed,withdrawn\r\n+kari@example.no,unsubscribed,withdrawn\r\n');
+      // -anne@ cannot run in any spreadsheet: sent exactly. -per-@ could (-per - @example.no): left out, and the report says why.
+      const sent = fs.readFileSync(out, 'utf8').split('\r\n')[1]!;
+      expect(sent.startsWith('-anne@example.no,')).toBe(true);
+      if (profile === 'mailchimp' || profile === 'generic') expect(sent).toContain(',+47 22 33 44 55,');
+      const report = fs.readFileSync(result.reportFile, 'utf8');
+      expect(report).toContain('\r\n-ola@example.no,unsubscribed,withdrawn,');
+      expect(report).toContain('\r\n+kari@example.no,unsubscribed,withdrawn,');
+      expect(report).toContain('\r\n-per-@example.no,explicit,formula-address,');
+      expect(`${fs.readFileSync(out, 'utf8')}${report}`).not.toMatch(/'[-+](ola|kari|anne|per)/);
+    }
+  }, 120_000); // six runs of the command
+
+  it('shows control characters and bidi overrides from a file escaped in tillit list and in an error, never raw', () => {
+    const db = tempDbPath(dir);
+    const name = 'Ola\u001b[2J\u202eNordmann\u009b1m';
+    fs.writeFileSync(path.join(dir, 'escape.csv'), Buffer.from(`email,first_name,company\nola@example.no,${name},Firma\u2066AS\n`, 'utf8'));
+    expect(tillit(db, ['import', path.join(dir, 'escape.csv')]).status).toBe(0);
+    // eslint-disable-next-line no-control-regex -- control characters are what this test looks for
+    const RAW = /[\u001b\u009b\u202e\u2066]/;
+    const listed = tillit(db, ['list']);
+    expect(listed.status).toBe(0);
+    expect(listed.stdout).not.toMatch(RAW);
+    expect(listed.stdout).toContain('Ola\\x1b[2J\\u202eNordmann\\x9b1m');
+    expect(listed.stdout).toContain('Firma\\u2066AS');
+    // The columns stay aligned: the Status column starts at the same place on every line.
+    const lines = listed.stdout.trimEnd().split('\n');
+    expect(lines[2]!.indexOf('needs-reconfirmation')).toBe(lines[0]!.indexOf('Status'));
+    // --json stays JSON, with the same text in it.
+    const json = tillit(db, ['list', '--json']);
+    expect(json.stdout).not.toMatch(RAW);
+    expect((JSON.parse(json.stdout) as ContactJson[])[0]!.firstName).toBe(name);
+    // An error that quotes the file: a header repeated, named with the same characters.
+    fs.writeFileSync(path.join(dir, 'escape-header.csv'), Buffer.from(`email,${name},${name}\nola@example.no,a,b\n`, 'utf8'));
+    const refused = tillit(db, ['import', path.join(dir, 'escape-header.csv')]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).not.toMatch(RAW);
+    expect(refused.stderr).toContain('“Ola\\x1b[2J\\u202eNordmann\\x9b1m”');
+  }, 120_000); // four runs of the command
+
   it('verify reports the chain intact', () => {
     const db = tempDbPath(dir);
     tillit(db, ['consent', 'add', 'a@example.no', '--source', 'web-form', '--date', '2026-01-01']);

@@ -23,6 +23,7 @@ import { isStoreBusy, storeBusyError } from '../store/busy.ts';
 import { formatAnchor, parseAnchor, readAnchors, type AnchorEntry } from '../store/anchors.ts';
 import { anchorsInForce, verifyLedger } from '../store/ledger-verify.ts';
 import { extractDbFlag, parseCommand, USAGE, UsageError } from './args.ts';
+import { escapeJson, escapeOutput } from './escape.ts';
 import { printTable } from './table.ts';
 
 export interface CliIO {
@@ -105,7 +106,7 @@ function emailArg(value: string): string {
 const json = { json: { type: 'boolean' } } as const;
 
 async function run(command: string, args: string[], dbFlag: string | undefined, io: CliIO): Promise<number> {
-  const out = (value: unknown): void => io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+  const out = (value: unknown): void => io.stdout(`${escapeJson(JSON.stringify(value, null, 2))}\n`);
   const open = (): Workspace => openWorkspace({ dbPath: resolveDbPath(dbFlag), importsInWorker: false, quickCheck: false });
 
   switch (command) {
@@ -352,7 +353,13 @@ function recordFor(
   }
 }
 
-export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+/** Everything the CLI prints goes through escape.ts: no control character or bidi override from a file reaches the terminal raw. */
+function escapingIO(io: CliIO): CliIO {
+  return { stdout: (text) => io.stdout(escapeOutput(text)), stderr: (text) => io.stderr(escapeOutput(text)) };
+}
+
+export async function main(argv: string[], rawIO: CliIO = processIO): Promise<number> {
+  const io = escapingIO(rawIO);
   try {
     const { db, rest } = extractDbFlag(argv);
     const [command, ...args] = rest;

@@ -41,6 +41,22 @@ describe('RowPreparer', () => {
     expect(rows[3]).toMatchObject({ refused: { code: 'no-email', params: { row: 5 } } });
   });
 
+  it('flags an address or phone number that cannot be both exact and safe in a spreadsheet; a safe one gets no warning', async () => {
+    const file = path.join(dir, 'formula.csv');
+    fs.writeFileSync(file, 'E-post;Fornavn;Telefon\n-ola@example.no;Ola;+47 912 34 567\n-per-@example.no;Per;\n=eva@example.no;Eva;+47 (mobil)\n');
+    const { context, sniffed } = await prepareContextFor(file);
+    const preparer = new RowPreparer(context);
+    const rows = [];
+    for await (const batch of readRecords(file, sniffed)) for (const record of batch) rows.push(preparer.prepare(record));
+    const [ola, per, eva] = rows.map((r) => (r.refused === null ? r.warnings : null));
+    expect(ola).toEqual([]);
+    expect(per).toEqual([{ text: expect.stringMatching(/^“-per-@example.no” starts with “-”, so a spreadsheet could run it as a formula/), code: 'formula-address', params: { address: '-per-@example.no', first: '-' } }]);
+    expect(eva!.map((w) => [w.code, w.params])).toEqual([
+      ['formula-address', { address: '=eva@example.no', first: '=' }],
+      ['formula-phone', { phone: '+47 (mobil)', first: '+' }],
+    ]);
+  });
+
   it('refuses an address that was erased on request', async () => {
     const file = path.join(dir, 'erased.csv');
     fs.writeFileSync(file, 'email\nerased@example.no\nkept@example.no\n');

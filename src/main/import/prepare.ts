@@ -11,6 +11,7 @@ import type { CodedMessage } from '../../shared/contract/dto.ts';
 import type { IsoDate } from '../../shared/consent/vocabulary.ts';
 import { checkEmail } from '../../shared/email/index.ts';
 import { detachedCopy } from '../../shared/email/text.ts';
+import { isInertAddress, isInertPhone } from '../../shared/export/formula.ts';
 import { applyMapping, type ColumnMapping, type MappedRow } from '../../shared/import/mapping.ts';
 import { emailHash } from '../services/consent.ts';
 import type { Settings } from '../store/settings.ts';
@@ -97,6 +98,9 @@ export class RowPreparer {
     if (check.suggestion) warnings.push({ text: `did you mean ${check.suggestion}?`, code: 'typo', params: { suggestion: check.suggestion } });
     if (check.role) warnings.push({ text: 'role address (shared mailbox): cannot give consent', code: 'role' });
     if (check.disposable) warnings.push({ text: 'disposable address', code: 'disposable' });
+    // Never altered in an export, so one a spreadsheet might run is flagged here (export/formula.ts).
+    if (!isInertAddress(check.display)) warnings.push(formulaAddressWarning(check.display));
+    if (!isInertPhone(row.phone)) warnings.push(formulaPhoneWarning(row.phone));
     const events = eventsForRow(row.consent, this.context.batch);
     const { settings, asOf } = this.context;
     const { status, reasons, expiresAt } = evaluate(check.display, provisional(events), POLICIES[settings.policy], { asOf, workspaceBrand: settings.brand });
@@ -124,6 +128,34 @@ export class RowPreparer {
     this.seenBits[byte] = this.seenBits[byte]! | mask;
     return seen;
   }
+}
+
+function firstCharacter(text: string): string {
+  return [...text.trimStart()][0] ?? '';
+}
+
+export function formulaAddressWarning(typed: string): CodedMessage {
+  const address = detachedCopy(typed);
+  const first = firstCharacter(address);
+  return {
+    text:
+      `“${address}” starts with “${first}”, so a spreadsheet could run it as a formula; an address is never changed, ` +
+      'so exports leave it out of send-ready files (the report says so) and keep it exactly on the suppression list',
+    code: 'formula-address',
+    params: { address, first },
+  };
+}
+
+export function formulaPhoneWarning(typed: string): CodedMessage {
+  const phone = detachedCopy(typed);
+  const first = firstCharacter(phone);
+  return {
+    text:
+      `the phone number “${phone}” starts with “${first}” and holds more than digits, spaces and + ( ) - . /, ` +
+      'so a spreadsheet could run it as a formula; a phone number is never changed, so exports leave it out',
+    code: 'formula-phone',
+    params: { phone, first },
+  };
 }
 
 /** Row events with stand-in ids, to evaluate a new contact before it is written. */

@@ -4,6 +4,7 @@
 import type { ExportResult } from '../../shared/contract/dto.ts';
 import type { ExportProfileId } from '../../shared/contract/requests.ts';
 import { csvLine } from '../../shared/export/csv.ts';
+import { REPORT_HEADER, reportAddressLeftOut, reportLine, reportPhoneLeftOut, sendReadyLine, SUPPRESSION_HEADER, suppressionLine } from '../../shared/export/files.ts';
 import { EXPORT_PROFILE_TABLE, type ExportContact } from '../../shared/export/profiles.ts';
 import { isMailable, type IsoDate, type Status } from '../../shared/consent/vocabulary.ts';
 import { toSummary, type ContactRow } from '../store/contacts.ts';
@@ -23,8 +24,8 @@ export function runExport(ctx: ServiceContext, profileId: ExportProfileId, asOfI
   // Written line by line into the three documents: holding every row as an array of cells
   // first took about three times the memory (1.4 GB for 919,000 contacts).
   let csv = csvLine(profile.header);
-  let suppressionCsv = csvLine(['email', 'status', 'reason']);
-  let reportCsv = csvLine(['email', 'status', 'reasons', 'why']);
+  let suppressionCsv = csvLine(SUPPRESSION_HEADER);
+  let reportCsv = csvLine(REPORT_HEADER);
   let included = 0;
   let excluded = 0;
   const excludedByStatus: Partial<Record<Status, number>> = {};
@@ -55,13 +56,22 @@ export function runExport(ctx: ServiceContext, profileId: ExportProfileId, asOfI
           consentDate: deciding?.date ?? null,
           consentExpiresAt: evaluation.expiresAt,
         };
-        csv += csvLine(profile.row(contact));
-        included += 1;
+        // Addresses and phones are never altered: one a spreadsheet might run is left out (files.ts).
+        const sendReady = sendReadyLine(profile, contact);
+        if (sendReady.line !== null) {
+          csv += sendReady.line;
+          included += 1;
+          if (sendReady.phoneLeftOut !== null) reportCsv += reportPhoneLeftOut(row.email, evaluation.status, sendReady.phoneLeftOut);
+        } else {
+          excludedByStatus[evaluation.status] = (excludedByStatus[evaluation.status] ?? 0) + 1;
+          reportCsv += reportAddressLeftOut(row.email, evaluation.status);
+          excluded += 1;
+        }
       } else {
         excludedByStatus[evaluation.status] = (excludedByStatus[evaluation.status] ?? 0) + 1;
-        reportCsv += csvLine([row.email, evaluation.status, evaluation.reasons.join(' '), evaluation.sentences.join(' ')]);
+        reportCsv += reportLine(row.email, evaluation.status, evaluation.reasons, evaluation.sentences.join(' '));
         excluded += 1;
-        if (SUPPRESSED.includes(evaluation.status)) suppressionCsv += csvLine([row.email, evaluation.status, evaluation.reasons[0] ?? '']);
+        if (SUPPRESSED.includes(evaluation.status)) suppressionCsv += suppressionLine(row.email, evaluation.status, evaluation.reasons[0] ?? '');
       }
     }
   }

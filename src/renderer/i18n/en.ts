@@ -515,6 +515,8 @@ export const en = {
     role: 'role address (shared mailbox): cannot give consent',
     disposable: 'disposable address',
     suppressed: 'already {{status}}: the consent in this file was not applied',
+    'formula-address': '“{{address}}” starts with “{{first}}”, so a spreadsheet could run it as a formula; an address is never changed, so exports leave it out of send-ready files (the report says so) and keep it exactly on the suppression list',
+    'formula-phone': 'the phone number “{{phone}}” starts with “{{first}}” and holds more than digits, spaces and + ( ) - . /, so a spreadsheet could run it as a formula; a phone number is never changed, so exports leave it out',
     // A row the reader could not read as a record.
     'ragged-row_one': 'row {{row}} has {{count}} field, the header has {{width}}',
     'ragged-row_other': 'row {{row}} has {{count}} fields, the header has {{width}}',

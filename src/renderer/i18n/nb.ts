@@ -517,6 +517,8 @@ export const nb: DeepPartial<Messages> = {
     role: 'fellesadresse (delt postkasse): kan ikke gi samtykke',
     disposable: 'engangsadresse',
     suppressed: 'allerede «{{status}}»: samtykket i denne filen ble ikke brukt',
+    'formula-address': '«{{address}}» begynner med «{{first}}», så et regneark kan kjøre den som en formel; en adresse endres aldri, så eksporten holder den utenfor filene klare til utsending (rapporten sier hvorfor) og tar den med nøyaktig på sperrelisten',
+    'formula-phone': 'telefonnummeret «{{phone}}» begynner med «{{first}}» og inneholder mer enn sifre, mellomrom og + ( ) - . /, så et regneark kan kjøre det som en formel; et telefonnummer endres aldri, så eksporten utelater det',
     'ragged-row_one': 'rad {{row}} har {{count}} felt, mens overskriftsraden har {{width}}',
     'ragged-row_other': 'rad {{row}} har {{count}} felt, mens overskriftsraden har {{width}}',
     'text-after-quote': 'rad {{row}}, kolonne {{column}}: det står tekst etter anførselstegnet som avslutter et felt (et anførselstegn inne i et felt med anførselstegn må skrives to ganger: "")',

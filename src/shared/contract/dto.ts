@@ -193,6 +193,8 @@ export const MESSAGE_CODES = [
   'role',
   'disposable',
   'suppressed',
+  'formula-address', // params: address, first: a valid address a spreadsheet might run (src/shared/export/formula.ts)
+  'formula-phone', // params: phone, first
   // A consent cell that could not be read (params: column, value).
   'source-unsure',
   'source-ambiguous',

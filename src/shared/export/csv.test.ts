@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { csvDocument, csvLine, neutralizeFormula } from './csv.ts';
+import { csvDocument, csvLine, exact, neutralizeFormula } from './csv.ts';
 
 describe('neutralizeFormula', () => {
   it.each([
@@ -23,6 +23,10 @@ describe('neutralizeFormula', () => {
 describe('csvLine', () => {
   it('quotes delimiters, quotes and newlines, and ends with CRLF', () => {
     expect(csvLine(['a,b', 'say "hi"', 'two\nlines', null, 3])).toBe('"a,b","say ""hi""","two\nlines",,3\r\n');
+  });
+
+  it('writes an exact cell as given (an address or phone an e-mail tool matches on), quoted as needed', () => {
+    expect(csvLine([exact('-ola@example.no'), '-ola@example.no', exact('+47 912 34 567'), exact('a,"b"')])).toBe(`-ola@example.no,'-ola@example.no,+47 912 34 567,"a,""b"""\r\n`);
   });
 
   it('round-trips through a CSV parser, with every formula cell neutralized', () => {

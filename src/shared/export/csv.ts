@@ -1,24 +1,42 @@
 // Writing CSV for spreadsheets and e-mail tools. Written by hand (not papaparse's unparse)
-// because the formula guard must see the first character of every cell, multi-line ones too.
+// because the formula guard must see the first character of every cell, multi-line ones too,
+// and must leave the cells an e-mail tool matches on exactly as they are (formula.ts).
 
-/** Characters that make Excel, LibreOffice or Google Sheets run a cell as a formula. */
-const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r']);
+import { neutralizeFormula } from './formula.ts';
 
-/** Prefixes a cell that a spreadsheet would execute with an apostrophe (OWASP CSV injection). */
-export function neutralizeFormula(cell: string): string {
-  return cell.length > 0 && FORMULA_START.has(cell[0]!) ? `'${cell}` : cell;
+export { neutralizeFormula } from './formula.ts';
+
+/**
+ * A cell written exactly as given, never neutralized: an address or phone number the caller
+ * has shown no spreadsheet runs (isInertAddress / isInertPhone), or one that must be exact
+ * whatever a spreadsheet does with it (an address on the suppression list).
+ */
+export interface ExactCell {
+  exact: string;
 }
+
+export function exact(value: string): ExactCell {
+  return { exact: value };
+}
+
+export type Cell = string | number | null | undefined | ExactCell;
 
 function quote(cell: string): string {
   return /[",\r\n]/.test(cell) || cell !== cell.trim() ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
-/** One CSV line (CRLF-terminated, RFC 4180) with every cell neutralized and quoted as needed. */
-export function csvLine(cells: readonly (string | number | null | undefined)[]): string {
-  return `${cells.map((c) => quote(neutralizeFormula(c === null || c === undefined ? '' : String(c)))).join(',')}\r\n`;
+function text(cell: Cell): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'object') return cell.exact;
+  return neutralizeFormula(String(cell));
 }
 
-export function csvDocument(header: readonly string[], rows: Iterable<readonly (string | number | null | undefined)[]>): string {
+/** One CSV line (CRLF-terminated, RFC 4180): text cells neutralized, exact cells as given, quoted as needed. */
+export function csvLine(cells: readonly Cell[]): string {
+  return `${cells.map((c) => quote(text(c))).join(',')}\r\n`;
+}
+
+export function csvDocument(header: readonly string[], rows: Iterable<readonly Cell[]>): string {
   let out = csvLine(header);
   for (const row of rows) out += csvLine(row);
   return out;

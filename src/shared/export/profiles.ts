@@ -3,6 +3,7 @@
 
 import type { ExportProfileId } from '../contract/requests.ts';
 import type { Basis, IsoDate, SourceKind, Status } from '../consent/vocabulary.ts';
+import { exact, type Cell } from './csv.ts';
 
 export interface ExportContact {
   email: string;
@@ -25,7 +26,10 @@ export interface ExportProfile {
   id: ExportProfileId;
   label: string;
   header: readonly string[];
-  row(contact: ExportContact): string[];
+  /** Whether the profile writes the phone number (files.ts leaves out one that cannot be both exact and safe). */
+  phone: boolean;
+  /** The row's cells: the address and phone exact (files.ts decides they may be), the rest text. */
+  row(contact: ExportContact): Cell[];
 }
 
 function fullName(c: ExportContact): string {
@@ -42,26 +46,30 @@ export const EXPORT_PROFILE_TABLE: Record<ExportProfileId, ExportProfile> = {
     id: 'mailchimp',
     label: 'Mailchimp',
     header: ['Email Address', 'First Name', 'Last Name', 'Company', 'Phone Number', 'Tags'],
-    row: (c) => [c.email, c.firstName, c.lastName, c.company, c.phone, c.tags.join(',')],
+    phone: true,
+    row: (c) => [exact(c.email), c.firstName, c.lastName, c.company, exact(c.phone), c.tags.join(',')],
   },
   hubspot: {
     id: 'hubspot',
     label: 'HubSpot',
     header: ['Email', 'First Name', 'Last Name', 'Company Name', 'Job Title', 'Phone Number', 'City', 'Country/Region', "Legal basis for processing contact's data"],
-    row: (c) => [c.email, c.firstName, c.lastName, c.company, c.title, c.phone, c.city, c.country, hubspotLegalBasis(c)],
+    phone: true,
+    row: (c) => [exact(c.email), c.firstName, c.lastName, c.company, c.title, exact(c.phone), c.city, c.country, hubspotLegalBasis(c)],
   },
   brevo: {
     id: 'brevo',
     label: 'Brevo',
     header: ['EMAIL', 'FIRSTNAME', 'LASTNAME'],
-    row: (c) => [c.email, c.firstName, c.lastName],
+    phone: false,
+    row: (c) => [exact(c.email), c.firstName, c.lastName],
   },
   listmonk: {
     id: 'listmonk',
     label: 'listmonk',
     header: ['email', 'name', 'attributes'],
+    phone: false,
     row: (c) => [
-      c.email,
+      exact(c.email),
       fullName(c),
       JSON.stringify({
         company: c.company || undefined,
@@ -73,8 +81,9 @@ export const EXPORT_PROFILE_TABLE: Record<ExportProfileId, ExportProfile> = {
     id: 'generic',
     label: 'Generic CSV',
     header: ['email', 'first_name', 'last_name', 'company', 'title', 'phone', 'city', 'country', 'tags', 'consent_status', 'consent_basis', 'consent_source', 'consent_date', 'consent_expires_at'],
+    phone: true,
     row: (c) => [
-      c.email, c.firstName, c.lastName, c.company, c.title, c.phone, c.city, c.country, c.tags.join(';'),
+      exact(c.email), c.firstName, c.lastName, c.company, c.title, exact(c.phone), c.city, c.country, c.tags.join(';'),
       c.status, c.basis ?? '', c.source ?? '', c.consentDate ?? '', c.consentExpiresAt ?? '',
     ],
   },
