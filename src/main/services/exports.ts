@@ -34,48 +34,47 @@ export function runExport(ctx: ServiceContext, profileId: ExportProfileId, asOfI
   db.exec('BEGIN');
   let ledger: LedgerAnchor;
   try {
-  ledger = ledgerHead(db);
-  const maxId = (db.prepare('SELECT COALESCE(MAX(id), 0) FROM contacts').pluck().get() as number) ?? 0;
-  const selectRange = db.prepare(
-    'SELECT * FROM contacts WHERE id BETWEEN ? AND ? AND removed_at IS NULL ORDER BY id',
-  );
-  const step = 20_000;
-  for (let from = 1; from <= maxId; from += step) {
-    const rows = selectRange.all(from, from + step - 1) as ContactRow[];
-    const events = eventsForContactRange(db, from, from + step - 1);
-    for (const row of rows) {
-      const contactEvents = events.get(row.id) ?? [];
-      const evaluation = evaluateWith(settings, row.email, contactEvents, asOf);
-      if (isMailable(evaluation.status)) {
-        const deciding = contactEvents.find((e) => e.id === evaluation.decidingEventId) ?? null;
-        const contact: ExportContact = {
-          ...toSummary(row),
-          status: evaluation.status,
-          basis: deciding?.basis ?? null,
-          source: deciding?.source ?? null,
-          consentDate: deciding?.date ?? null,
-          consentExpiresAt: evaluation.expiresAt,
-        };
-        // Addresses and phones are never altered: one a spreadsheet might run is left out (files.ts).
-        const sendReady = sendReadyLine(profile, contact);
-        if (sendReady.line !== null) {
-          csv += sendReady.line;
-          included += 1;
-          if (sendReady.phoneLeftOut !== null) reportCsv += reportPhoneLeftOut(row.email, evaluation.status, sendReady.phoneLeftOut);
+    ledger = ledgerHead(db);
+    const maxId = (db.prepare('SELECT COALESCE(MAX(id), 0) FROM contacts').pluck().get() as number) ?? 0;
+    const selectRange = db.prepare(
+      'SELECT * FROM contacts WHERE id BETWEEN ? AND ? AND removed_at IS NULL ORDER BY id',
+    );
+    const step = 20_000;
+    for (let from = 1; from <= maxId; from += step) {
+      const rows = selectRange.all(from, from + step - 1) as ContactRow[];
+      const events = eventsForContactRange(db, from, from + step - 1);
+      for (const row of rows) {
+        const contactEvents = events.get(row.id) ?? [];
+        const evaluation = evaluateWith(settings, row.email, contactEvents, asOf);
+        if (isMailable(evaluation.status)) {
+          const deciding = contactEvents.find((e) => e.id === evaluation.decidingEventId) ?? null;
+          const contact: ExportContact = {
+            ...toSummary(row),
+            status: evaluation.status,
+            basis: deciding?.basis ?? null,
+            source: deciding?.source ?? null,
+            consentDate: deciding?.date ?? null,
+            consentExpiresAt: evaluation.expiresAt,
+          };
+          // Addresses and phones are never altered: one a spreadsheet might run is left out (files.ts).
+          const sendReady = sendReadyLine(profile, contact);
+          if (sendReady.line !== null) {
+            csv += sendReady.line;
+            included += 1;
+            if (sendReady.phoneLeftOut !== null) reportCsv += reportPhoneLeftOut(row.email, evaluation.status, sendReady.phoneLeftOut);
+          } else {
+            excludedByStatus[evaluation.status] = (excludedByStatus[evaluation.status] ?? 0) + 1;
+            reportCsv += reportAddressLeftOut(row.email, evaluation.status);
+            excluded += 1;
+          }
         } else {
           excludedByStatus[evaluation.status] = (excludedByStatus[evaluation.status] ?? 0) + 1;
-          reportCsv += reportAddressLeftOut(row.email, evaluation.status);
+          reportCsv += reportLine(row.email, evaluation.status, evaluation.reasons, evaluation.sentences.join(' '));
           excluded += 1;
+          if (SUPPRESSED.includes(evaluation.status)) suppressionCsv += suppressionLine(row.email, evaluation.status, evaluation.reasons[0] ?? '');
         }
-      } else {
-        excludedByStatus[evaluation.status] = (excludedByStatus[evaluation.status] ?? 0) + 1;
-        reportCsv += reportLine(row.email, evaluation.status, evaluation.reasons, evaluation.sentences.join(' '));
-        excluded += 1;
-        if (SUPPRESSED.includes(evaluation.status)) suppressionCsv += suppressionLine(row.email, evaluation.status, evaluation.reasons[0] ?? '');
       }
     }
-  }
-
   } finally {
     db.exec('COMMIT');
   }
