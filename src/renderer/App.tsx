@@ -5,6 +5,7 @@ import { useEffect, useRef, type ComponentType } from 'react';
 import { LiveRegion } from './components/LiveRegion.tsx';
 import { FatalBanner } from './frame/FatalBanner.tsx';
 import { Header } from './frame/Header.tsx';
+import { LedgerBanner } from './frame/LedgerBanner.tsx';
 import { Nav } from './frame/Nav.tsx';
 import { SkipLink } from './frame/SkipLink.tsx';
 import { TokenMissing } from './frame/TokenMissing.tsx';
@@ -48,6 +49,7 @@ export function App() {
       <div className="main">
         <Header />
         <FatalBanner />
+        <LedgerBanner />
         <main id="content" className={`content content-${screen}`} tabIndex={-1}>
           <Current />
         </main>

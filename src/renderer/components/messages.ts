@@ -21,7 +21,10 @@ export function messageText(message: CodedMessage): string {
  */
 export function appErrorText(error: unknown): string | null {
   if (!(error instanceof ApiCallError) || !isAppMessageCode(error.messageCode) || i18n.language === 'en') return null;
-  return i18n.t(`errors.${error.messageCode}`, error.messageParams);
+  const params = error.messageParams;
+  // The ledger's finding is an English sentence; this language names the kind of item instead.
+  const what = error.messageCode === 'ledger-broken' ? i18n.t(`ledger.item.${params.item as 'event'}`, { id: params.id }) : undefined;
+  return i18n.t(`errors.${error.messageCode}`, { ...params, ...(what ? { what } : {}) });
 }
 
 /** Why a row was rejected, in the UI's language. */

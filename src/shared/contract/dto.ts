@@ -240,7 +240,7 @@ export const APP_MESSAGE_CODES = [
   'correction-of-correction', // params: eventId
   'correction-already-made', // params: eventId, by
   'correction-needs-source',
-  'ledger-broken', // params: reason (English), item, id
+  'ledger-broken', // params: reason (English), item, id; the UI says {{what}}: the item's kind and id in its language
   'contact-email-invalid', // params: address
   'contact-exists', // params: address, contactId
   'contact-erased', // params: address

@@ -3,6 +3,7 @@
 
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LedgerSection } from '../ledger/LedgerSection.tsx';
 import { api, transportKind } from '../../api/client.ts';
 import { ErrorText } from '../../components/ErrorText.tsx';
 import { Field } from '../../components/Field.tsx';
@@ -147,6 +148,7 @@ export function SettingsScreen() {
           </div>
         </dl>
       </section>
+      <LedgerSection />
     </div>
   );
 }
