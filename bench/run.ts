@@ -104,3 +104,9 @@ const statuses = node('statuses.ts', [tillitDb2]);
 console.log(`  recompute all ${statuses.contacts} statuses  ${fmt(statuses.recomputeMs as number)}  peak ${Math.round(statuses.peakRssMB as number)} MB`);
 console.log(`  one page (50) of needs-reconfirmation by name  ${(statuses.pageMs as number).toFixed(2)} ms  (of ${statuses.pageTotal}; plan: ${statuses.plan})`);
 console.log(`  ratio recompute / Tillit 1M import = ${ratio(statuses.recomputeMs as number, tillit.ms as number)}`);
+
+console.log(`\n4) Checking the consent ledger of the store of ${rows.toLocaleString('en')}+`);
+const verify = node('verify.ts', [tillitDb2]);
+console.log(`  full check of ${(verify.events as number).toLocaleString('en')} records  ${fmt(verify.fullMs as number)}  peak ${Math.round(verify.peakRssMB as number)} MB`);
+console.log(`  check at start (${verify.incrementalMode as string}: from the last verified head)  ${(verify.incrementalMs as number).toFixed(1)} ms`);
+console.log(`  full check a page at a time (as after start)  ${fmt(verify.stepsMs as number)}, longest event-loop pause ${(verify.longestPauseMs as number).toFixed(0)} ms`);
