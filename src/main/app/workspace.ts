@@ -71,6 +71,7 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
     close() {
       listeners.clear();
       integrity.noteChange();
+      integrity.close();
       db.close();
     },
   };

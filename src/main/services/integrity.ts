@@ -29,6 +29,7 @@ export class LedgerIntegrity {
   private running: Promise<VerifyResult> | null = null;
   private logged: AnchorEntry | null = null;
   private checkedAt: string | null = null;
+  private readonly closing = new AbortController();
 
   constructor(options: IntegrityOptions) {
     this.options = options;
@@ -63,7 +64,11 @@ export class LedgerIntegrity {
       verifyLedger(this.options.db, { from: this.verifiedPoint(), anchors: this.anchors(), filesDir: this.options.filesDir }),
       false,
     );
-    if (result.intact) void this.checkFully();
+    if (result.intact) {
+      this.checkFully().catch((error: unknown) => {
+        if (!this.closing.signal.aborted) console.warn(`tillit: the background check of the ledger failed: ${(error as Error).message}`);
+      });
+    }
     return result;
   }
 
@@ -71,7 +76,7 @@ export class LedgerIntegrity {
   checkFully(): Promise<VerifyResult> {
     if (!this.running) {
       const dataVersion = this.dataVersion();
-      this.running = verifyLedgerInSteps(this.options.db, { anchors: this.anchors(), filesDir: this.options.filesDir })
+      this.running = verifyLedgerInSteps(this.options.db, { anchors: this.anchors(), filesDir: this.options.filesDir, signal: this.closing.signal })
         .then((result) => {
           this.settle(result, true);
           this.lastFullDataVersion = dataVersion;
@@ -115,6 +120,11 @@ export class LedgerIntegrity {
       console.warn(`tillit: could not write the ledger anchor log (${(error as Error).message})`);
     }
     return head;
+  }
+
+  /** Stops a background check (the workspace is closing). */
+  close(): void {
+    this.closing.abort(new Error('the workspace was closed'));
   }
 
   /** After any request: when the head moved, the log learns it. */

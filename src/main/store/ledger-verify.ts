@@ -168,10 +168,14 @@ export function verifyLedger(db: DB, options: VerifyOptions = {}): VerifyResult 
   }
 }
 
-/** The same check, giving the event loop a turn between pages so a window or server keeps answering. */
-export async function verifyLedgerInSteps(db: DB, options: VerifyOptions = {}): Promise<VerifyResult> {
+/**
+ * The same check, giving the event loop a turn between pages so a window or server keeps
+ * answering. An aborted check (the workspace closing) rejects with the signal's reason.
+ */
+export async function verifyLedgerInSteps(db: DB, options: VerifyOptions & { signal?: AbortSignal } = {}): Promise<VerifyResult> {
   const steps = verifySteps(db, options);
   for (;;) {
+    options.signal?.throwIfAborted();
     const step = steps.next();
     if (step.done) return step.value;
     await new Promise<void>((resolve) => setImmediate(resolve));
