@@ -1,19 +1,26 @@
 // A workspace: one database file plus its files folder, the services over it, and the
-// dispatcher both transports (Electron IPC, loopback HTTP) call.
+// dispatcher both transports (Electron IPC, loopback HTTP) call. Restoring a backup swaps the
+// database file, so the connection and the services over it are re-opened in place behind
+// the same dispatcher; the transports and their listeners never see a new workspace.
 
 import type { EventMap, EventName } from '../../shared/contract/events.ts';
 import { todayIso } from '../../shared/dates/iso-date.ts';
 import { createDispatcher, type Dispatch } from '../api/dispatch.ts';
 import { createHandlers } from '../api/handlers.ts';
 import { inProcessRunner, inProcessUndoRunner, workerRunner, workerUndoRunner } from '../import/runner.ts';
+import { BackupService, toSummary } from '../services/backups.ts';
 import { filesDirFor, type ServiceContext } from '../services/context.ts';
 import { ImportService } from '../services/imports.ts';
 import { APP_VERSION } from '../services/settings.ts';
+import { finishPendingRestore, restoreBackup } from '../store/backup.ts';
+import { storeBusyError } from '../store/busy.ts';
 import { openStore } from '../store/open.ts';
+import type { RestoreSummary } from '../../shared/contract/dto.ts';
 
 export interface Workspace {
   dbPath: string;
-  context: ServiceContext;
+  /** The services' context as it is now (a restore re-opens it: do not keep it). */
+  readonly context: ServiceContext;
   dispatch: Dispatch;
   subscribe(listener: (name: EventName, payload: unknown) => void): () => void;
   close(): void;
@@ -26,39 +33,99 @@ export interface WorkspaceOptions {
   /** Fixed "today" for tests and `--as-of`-less reproducible runs. */
   today?: () => string;
   quickCheck?: boolean;
+  /** Take the day's backup in the background when no backup was made today (the app and server). */
+  dailyBackup?: boolean;
+  /** How long a write waits for another connection's lock (default: the app's short wait). */
+  busyTimeoutMs?: number;
   onInternalError?: (error: unknown) => void;
 }
 
+/** The app's own connection waits this long for the write lock, then says "busy": the window and the server stay responsive. */
+export const APP_BUSY_TIMEOUT_MS = 250;
+
+interface Open {
+  context: ServiceContext;
+  imports: ImportService;
+  dispatch: Dispatch;
+}
+
 export function openWorkspace(options: WorkspaceOptions): Workspace {
-  const db = openStore(options.dbPath, { quickCheck: options.quickCheck ?? true });
+  finishPendingRestore(options.dbPath);
   const listeners = new Set<(name: EventName, payload: unknown) => void>();
-  const context: ServiceContext = {
-    db,
-    dbPath: options.dbPath,
-    filesDir: filesDirFor(options.dbPath),
-    emit<E extends EventName>(name: E, payload: EventMap[E]) {
-      for (const listener of listeners) listener(name, payload);
-    },
-    today: options.today ?? (() => todayIso()),
-    now: () => new Date().toISOString(),
+  const emit = <E extends EventName>(name: E, payload: EventMap[E]): void => {
+    for (const listener of listeners) listener(name, payload);
   };
-  const inProcess = inProcessRunner(db, context.filesDir);
-  const inWorker = options.importsInWorker ?? true;
-  const runner = inWorker ? workerRunner(options.dbPath, context.filesDir, inProcess) : inProcess;
-  const undoRunner = inWorker ? workerUndoRunner(options.dbPath, context.filesDir) : inProcessUndoRunner(db);
-  const imports = new ImportService(context, runner, undoRunner);
-  const dispatch = createDispatcher(createHandlers(context, imports, APP_VERSION), options.onInternalError);
+  const backups = new BackupService({ context: () => current.context, appVersion: APP_VERSION });
+  let restoring = false;
+
+  const open = (): Open => {
+    const db = openStore(options.dbPath, { quickCheck: options.quickCheck ?? true, busyTimeoutMs: options.busyTimeoutMs ?? APP_BUSY_TIMEOUT_MS });
+    const context: ServiceContext = {
+      db,
+      dbPath: options.dbPath,
+      filesDir: filesDirFor(options.dbPath),
+      emit,
+      today: options.today ?? (() => todayIso()),
+      now: () => new Date().toISOString(),
+    };
+    const inProcess = inProcessRunner(db, context.filesDir);
+    const inWorker = options.importsInWorker ?? true;
+    const runner = inWorker ? workerRunner(options.dbPath, context.filesDir, inProcess) : inProcess;
+    const undoRunner = inWorker ? workerUndoRunner(options.dbPath, context.filesDir) : inProcessUndoRunner(db);
+    const imports = new ImportService(context, runner, undoRunner, (kind) => backups.beforeChange(kind));
+    const dispatch = createDispatcher(createHandlers(context, imports, APP_VERSION, { backups, restore }), options.onInternalError, options.dbPath);
+    return { context, imports, dispatch };
+  };
+
+  /** Restores a listed backup: checked and staged first, then the connection closed, the file swapped, and everything re-opened. */
+  const restore = async (location: 'workspace' | 'second', name: string): Promise<RestoreSummary> => {
+    current.imports.refuseWhileBusy();
+    const source = backups.find(location, name);
+    restoring = true;
+    let closed = false;
+    try {
+      const result = await restoreBackup(options.dbPath, source, {
+        appVersion: APP_VERSION,
+        now: current.context.now(),
+        beforeSwap: () => {
+          current.context.db.close();
+          closed = true;
+        },
+      });
+      return {
+        restored: toSummary({ name, dir: result.from, manifest: result.restored }, location),
+        safetyBackup: result.safetyBackup?.name ?? null,
+        damagedCopy: result.damagedCopy,
+      };
+    } finally {
+      if (closed) current = open();
+      restoring = false;
+      if (closed) emit('contacts.changed', { reason: 'restore' });
+    }
+  };
+
+  let current = open();
+  if (options.dailyBackup) {
+    backups.daily().catch((error: unknown) => options.onInternalError?.(error));
+  }
+
   return {
     dbPath: options.dbPath,
-    context,
-    dispatch,
+    get context() {
+      return current.context;
+    },
+    async dispatch(method, payload) {
+      // While a restore swaps the file, nothing may write into either database.
+      if (restoring && method !== 'app.info') return { ok: false, error: storeBusyError().toApiError() };
+      return current.dispatch(method, payload);
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     close() {
       listeners.clear();
-      db.close();
+      if (current.context.db.open) current.context.db.close();
     },
   };
 }

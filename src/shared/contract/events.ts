@@ -17,7 +17,7 @@ export interface MenuCommandEvent {
 
 export interface EventMap {
   'import.progress': ProgressEvent;
-  'contacts.changed': { reason: 'import' | 'consent' | 'settings' | 'undo' };
+  'contacts.changed': { reason: 'import' | 'consent' | 'settings' | 'undo' | 'restore' };
   'app.menu-command': MenuCommandEvent;
 }
 
