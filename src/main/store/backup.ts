@@ -285,8 +285,9 @@ function inspectCopy(copy: string, dbPath: string): CopyFacts {
 export function copyBackup(entry: BackupEntry, parent: string): BackupEntry {
   const finalDir = path.join(parent, entry.name);
   const partial = path.join(parent, `.partial-${process.pid}-${entry.name}`);
+  // Never created here: a missing folder is an unplugged stick, not a place to start a new one.
+  if (!fs.existsSync(parent)) throw backupFailedError(parent, new Error('the folder is not there (is the USB stick plugged in?)'));
   try {
-    fs.mkdirSync(parent, { recursive: true });
     removeStalePartials(parent);
     fs.mkdirSync(path.join(partial, 'evidence'), { recursive: true });
     fs.copyFileSync(path.join(entry.dir, BACKUP_DB_FILE), path.join(partial, BACKUP_DB_FILE));
