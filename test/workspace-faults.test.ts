@@ -75,7 +75,7 @@ describe('a damaged workspace file', () => {
       expect(sha(db)).toBe(before);
     }
     // Said in Norwegian too (the app shows the code's sentence).
-    expect(nb.errors['workspace-damaged']).toMatch(/skadet.*Gjenopprett en sikkerhetskopi/);
+    expect(nb.errors?.['workspace-damaged']).toMatch(/skadet.*Gjenopprett en sikkerhetskopi/);
     expect(en.errors['workspace-damaged']).toMatch(/damaged.*Restore a backup/);
 
     // The way out: restore the backup; the damaged file is kept aside, the ledger verifies.
@@ -127,7 +127,7 @@ describe('a read-only workspace file', () => {
       expect(cli.status).toBe(1);
       expect(cli.stderr).toMatch(/^tillit: This workspace is read-only/);
       expect(sha(db)).toBe(before);
-      expect(nb.errors['workspace-read-only']).toMatch(/skrivebeskyttet/);
+      expect(nb.errors?.['workspace-read-only']).toMatch(/skrivebeskyttet/);
     } finally {
       execFileSync('chattr', ['-i', db]);
     }

@@ -6,6 +6,7 @@ import { LiveRegion } from './components/LiveRegion.tsx';
 import { FatalBanner } from './frame/FatalBanner.tsx';
 import { Header } from './frame/Header.tsx';
 import { Nav } from './frame/Nav.tsx';
+import { ReadOnlyBanner } from './frame/ReadOnlyBanner.tsx';
 import { SkipLink } from './frame/SkipLink.tsx';
 import { TokenMissing } from './frame/TokenMissing.tsx';
 import { ContactsScreen } from './screens/contacts/ContactsScreen.tsx';
@@ -48,6 +49,7 @@ export function App() {
       <div className="main">
         <Header />
         <FatalBanner />
+        <ReadOnlyBanner />
         <main id="content" className={`content content-${screen}`} tabIndex={-1}>
           <Current />
         </main>
