@@ -150,14 +150,14 @@ export function BackupsSection() {
             <tbody>
               {overview.backups.map((b) => (
                 <tr key={`${b.location}/${b.name}`} data-testid="backup-row">
-                  <td>{formatTimestamp(b.createdAt)}</td>
+                  <td className="nowrap">{formatTimestamp(b.createdAt)}</td>
                   <td>{t(`backups.reasons.${b.reason}`)}</td>
                   <td>{t(`backups.locations.${b.location}`)}</td>
                   <td className="num">{number(b.contacts)}</td>
                   <td>
                     <code title={b.ledger.head}>{t('backups.head', { events: number(b.ledger.events), head: b.ledger.head.slice(0, 12) })}</code>
                   </td>
-                  <td className="num">{formatBytes(b.size, t, i18n.language)}</td>
+                  <td className="num nowrap">{formatBytes(b.size, t, i18n.language)}</td>
                   <td>
                     <button type="button" onClick={() => setConfirming(b)} disabled={busy !== null || readOnly} data-testid="backup-restore">
                       {t('backups.restore')}
