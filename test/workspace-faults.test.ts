@@ -87,6 +87,40 @@ describe('a damaged workspace file', () => {
   }, 180_000);
 });
 
+describe('a damaged workspace in the app', () => {
+  it('starts restore-only: it says it is damaged, refuses everything else, lists the backups and restores one', async () => {
+    const db = tempDbPath(dir);
+    const first = openWorkspace({ dbPath: db, importsInWorker: false });
+    const staged = (await first.dispatch('files.stage', { fileName: 'k.csv', chunkBase64: Buffer.from(fs.readFileSync(csv('app.csv', 500))).toString('base64') })) as Envelope<{ stagedId: string }>;
+    expect(await first.dispatch('import.commit', { stagedId: staged.ok ? staged.value.stagedId : '', source: 'web-form', collectedAt: '2026-01-01' })).toMatchObject({ ok: true });
+    expect(await first.dispatch('backups.create', {})).toMatchObject({ ok: true });
+    first.close();
+    damageBtreePage(db, 'contacts');
+    const before = sha(db);
+
+    const w = openWorkspace({ dbPath: db, importsInWorker: false, whenDamaged: 'restore-only', dailyBackup: true });
+    open.push(w);
+    expect(await w.dispatch('app.info', {})).toMatchObject({ ok: true, value: { damaged: true, readOnly: true } });
+    for (const [method, input] of [
+      ['contacts.list', {}],
+      ['consent.record', { contactIds: [1], kind: 'withdrawal', date: '2026-01-02' }],
+      ['backups.create', {}],
+      ['export.run', { profile: 'generic' }],
+    ] as const) {
+      expect(await w.dispatch(method, input)).toMatchObject({ ok: false, error: { code: 'conflict', messageCode: 'workspace-damaged' } });
+    }
+    expect(sha(db)).toBe(before);
+    const listed = (await w.dispatch('backups.list', {})) as Envelope<{ backups: { name: string; reason: string }[] }>;
+    const manual = listed.ok ? listed.value.backups.find((b) => b.reason === 'manual') : undefined;
+    expect(manual).toBeDefined();
+
+    const restored = await w.dispatch('backups.restore', { location: 'workspace', name: manual!.name });
+    expect(restored).toMatchObject({ ok: true, value: { safetyBackup: null, damagedCopy: expect.stringMatching(/\.damaged-/) } });
+    expect(await w.dispatch('app.info', {})).toMatchObject({ ok: true, value: { readOnly: false, contactCount: 500 } });
+    expect(((await w.dispatch('contacts.list', {})) as Envelope<ContactPage>)).toMatchObject({ ok: true, value: { total: 500 } });
+  }, 120_000);
+});
+
 /** Makes the file immutable (root ignores permission bits; chattr +i binds root too), or says why not. */
 function makeImmutable(file: string): string | null {
   try {

@@ -4,8 +4,11 @@
 // the same dispatcher; the transports and their listeners never see a new workspace.
 
 import type { EventMap, EventName } from '../../shared/contract/events.ts';
+import { STATUSES, type Status } from '../../shared/consent/vocabulary.ts';
 import { todayIso } from '../../shared/dates/iso-date.ts';
-import { createDispatcher, type Dispatch } from '../api/dispatch.ts';
+import { AppError } from '../../shared/contract/envelope.ts';
+import { METHODS } from '../../shared/contract/requests.ts';
+import { createDispatcher, type Dispatch, type Handlers } from '../api/dispatch.ts';
 import { createHandlers } from '../api/handlers.ts';
 import { inProcessRunner, inProcessUndoRunner, workerRunner, workerUndoRunner } from '../import/runner.ts';
 import { BackupService, toSummary } from '../services/backups.ts';
@@ -14,7 +17,7 @@ import { ImportService } from '../services/imports.ts';
 import { APP_VERSION } from '../services/settings.ts';
 import { finishPendingRestore, restoreBackup } from '../store/backup.ts';
 import { storeBusyError } from '../store/busy.ts';
-import { openStore } from '../store/open.ts';
+import { damagedError, openStore } from '../store/open.ts';
 import type { RestoreSummary } from '../../shared/contract/dto.ts';
 
 export interface Workspace {
@@ -37,6 +40,12 @@ export interface WorkspaceOptions {
   dailyBackup?: boolean;
   /** How long a write waits for another connection's lock (default: the app's short wait). */
   busyTimeoutMs?: number;
+  /**
+   * A file that fails the check: 'throw' (the CLI: the command says so and stops) or
+   * 'restore-only' (the app and server: they start, every method answers "damaged" except
+   * app.info, which says so, and listing and restoring backups, the way out).
+   */
+  whenDamaged?: 'throw' | 'restore-only';
   onInternalError?: (error: unknown) => void;
 }
 
@@ -44,9 +53,15 @@ export interface WorkspaceOptions {
 export const APP_BUSY_TIMEOUT_MS = 250;
 
 interface Open {
-  context: ServiceContext;
-  imports: ImportService;
+  /** Null while the file is damaged (restore-only). */
+  context: ServiceContext | null;
+  imports: ImportService | null;
   dispatch: Dispatch;
+  close(): void;
+}
+
+function isDamagedError(error: unknown): error is AppError {
+  return error instanceof AppError && error.sentence?.messageCode === 'workspace-damaged';
 }
 
 export function openWorkspace(options: WorkspaceOptions): Workspace {
@@ -55,7 +70,8 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
   const emit = <E extends EventName>(name: E, payload: EventMap[E]): void => {
     for (const listener of listeners) listener(name, payload);
   };
-  const backups = new BackupService({ context: () => current.context, appVersion: APP_VERSION });
+  const today = options.today ?? (() => todayIso());
+  const backups = new BackupService({ dbPath: options.dbPath, context: () => liveContext(), appVersion: APP_VERSION });
   let restoring = false;
 
   const open = (): Open => {
@@ -65,7 +81,7 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
       dbPath: options.dbPath,
       filesDir: filesDirFor(options.dbPath),
       emit,
-      today: options.today ?? (() => todayIso()),
+      today,
       now: () => new Date().toISOString(),
     };
     const inProcess = inProcessRunner(db, context.filesDir);
@@ -74,21 +90,59 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
     const undoRunner = inWorker ? workerUndoRunner(options.dbPath, context.filesDir) : inProcessUndoRunner(db);
     const imports = new ImportService(context, runner, undoRunner, (kind) => backups.beforeChange(kind));
     const dispatch = createDispatcher(createHandlers(context, imports, APP_VERSION, { backups, restore }), options.onInternalError, options.dbPath);
-    return { context, imports, dispatch };
+    return { context, imports, dispatch, close: () => db.close() };
+  };
+
+  /** A damaged file in the app: nothing reads or writes it; its backups can be listed and one restored. */
+  const openDamaged = (damaged: AppError): Open => {
+    const refuse = (): never => {
+      throw damaged;
+    };
+    const handlers = Object.fromEntries(METHODS.map((method) => [method, refuse])) as unknown as Handlers;
+    handlers['app.info'] = () => ({
+      version: APP_VERSION,
+      dbPath: options.dbPath,
+      brand: null,
+      policy: 'default',
+      today: today(),
+      contactCount: 0,
+      readOnly: true,
+      damaged: true,
+    });
+    // Empty counts, so the frame loads and shows why there is nothing.
+    handlers['status.summary'] = () => ({ asOf: today(), total: 0, byStatus: Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<Status, number> });
+    handlers['backups.list'] = () => backups.overview();
+    handlers['backups.setSecondFolder'] = (input) => backups.setSecondFolder(input.folder);
+    handlers['backups.restore'] = (input) => restore(input.location, input.name);
+    return { context: null, imports: null, dispatch: createDispatcher(handlers, options.onInternalError, options.dbPath), close: () => {} };
+  };
+
+  const openOrDamaged = (): Open => {
+    try {
+      return open();
+    } catch (error) {
+      if (options.whenDamaged === 'restore-only' && isDamagedError(error)) return openDamaged(error);
+      throw error;
+    }
+  };
+
+  const liveContext = (): ServiceContext => {
+    if (current.context === null) throw damagedError(options.dbPath, []);
+    return current.context;
   };
 
   /** Restores a listed backup: checked and staged first, then the connection closed, the file swapped, and everything re-opened. */
   const restore = async (location: 'workspace' | 'second', name: string): Promise<RestoreSummary> => {
-    current.imports.refuseWhileBusy();
+    current.imports?.refuseWhileBusy();
     const source = backups.find(location, name);
     restoring = true;
     let closed = false;
     try {
       const result = await restoreBackup(options.dbPath, source, {
         appVersion: APP_VERSION,
-        now: current.context.now(),
+        now: new Date().toISOString(),
         beforeSwap: () => {
-          current.context.db.close();
+          current.close();
           closed = true;
         },
       });
@@ -98,21 +152,21 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
         damagedCopy: result.damagedCopy,
       };
     } finally {
-      if (closed) current = open();
+      if (closed) current = openOrDamaged();
       restoring = false;
       if (closed) emit('contacts.changed', { reason: 'restore' });
     }
   };
 
-  let current = open();
-  if (options.dailyBackup) {
+  let current = openOrDamaged();
+  if (options.dailyBackup && current.context !== null) {
     backups.daily().catch((error: unknown) => options.onInternalError?.(error));
   }
 
   return {
     dbPath: options.dbPath,
     get context() {
-      return current.context;
+      return liveContext();
     },
     async dispatch(method, payload) {
       // While a restore swaps the file, nothing may write into either database.
@@ -125,7 +179,7 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
     },
     close() {
       listeners.clear();
-      if (current.context.db.open) current.context.db.close();
+      if (current.context?.db.open) current.close();
     },
   };
 }

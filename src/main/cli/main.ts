@@ -111,7 +111,7 @@ async function run(command: string, args: string[], dbFlag: string | undefined, 
   const out = (value: unknown): void => io.stdout(`${JSON.stringify(value, null, 2)}\n`);
   // Every command checks the file first (quick_check): none reads from or writes into a damaged one.
   const open = (): Workspace => openWorkspace({ dbPath: resolveDbPath(dbFlag), importsInWorker: false, quickCheck: true, busyTimeoutMs: 5000 });
-  const backups = (workspace: Workspace): BackupService => new BackupService({ context: () => workspace.context, appVersion: APP_VERSION });
+  const backups = (workspace: Workspace): BackupService => new BackupService({ dbPath: workspace.dbPath, context: () => workspace.context, appVersion: APP_VERSION });
 
   switch (command) {
     case 'import': {

@@ -16,7 +16,7 @@ export async function serve(dbPath: string, port: number, io: CliIO): Promise<vo
   if (!fs.existsSync(`${staticDir}/index.html`)) {
     io.stderr('tillit: the app is not built yet; run `npm run build` (or `npm run serve`, which builds first).\n');
   }
-  const workspace = openWorkspace({ dbPath, importsInWorker: true, quickCheck: true, dailyBackup: true });
+  const workspace = openWorkspace({ dbPath, importsInWorker: true, quickCheck: true, dailyBackup: true, whenDamaged: 'restore-only' });
   const server = await startLoopbackServer({ workspace, port, staticDir });
   io.stdout(`Tillit is running at ${server.appUrl}\n`);
   io.stdout(`Workspace: ${dbPath}\nPress Ctrl-C to stop.\n`);

@@ -97,7 +97,8 @@ function checkSecondFolder(folder: string): string {
 }
 
 export interface BackupServiceOptions {
-  /** The workspace as it is now (a restore re-opens it). */
+  dbPath: string;
+  /** The workspace as it is now (a restore re-opens it); not called to list or find backups, which a damaged workspace needs. */
   context(): ServiceContext;
   appVersion: string;
 }
@@ -165,9 +166,9 @@ export class BackupService {
   }
 
   overview(): BackupsOverview {
-    const ctx = this.ctx;
-    const folder = backupsDirFor(ctx.dbPath);
-    const secondFolder = readBackupSettings(ctx.dbPath).secondFolder;
+    const { dbPath } = this.options;
+    const folder = backupsDirFor(dbPath);
+    const secondFolder = readBackupSettings(dbPath).secondFolder;
     const backups = [
       ...listBackups(folder).map((e) => toSummary(e, 'workspace')),
       ...(secondFolder === null ? [] : listBackups(secondFolder).map((e) => toSummary(e, 'second'))),
@@ -176,23 +177,23 @@ export class BackupService {
   }
 
   setSecondFolder(folder: string | null): BackupsOverview {
-    const ctx = this.ctx;
+    const { dbPath } = this.options;
     const checked = folder === null ? null : checkSecondFolder(folder);
-    if (checked !== null && path.resolve(checked) === path.resolve(backupsDirFor(ctx.dbPath))) {
+    if (checked !== null && path.resolve(checked) === path.resolve(backupsDirFor(dbPath))) {
       throw new AppError('bad-request', `${checked} is the workspace's own backups folder; choose another place (a USB stick, a synced folder).`, undefined, {
         messageCode: 'backup-folder-unusable',
         messageParams: { folder: checked, reason: 'it is the workspace’s own backups folder' },
       });
     }
-    writeBackupSettings(ctx.dbPath, { secondFolder: checked });
+    writeBackupSettings(dbPath, { secondFolder: checked });
     this.secondFolderProblem = null;
     return this.overview();
   }
 
   /** The folder of a listed backup (by location and name), for a restore. */
   find(location: BackupSummary['location'], name: string): string {
-    const ctx = this.ctx;
-    const parent = location === 'workspace' ? backupsDirFor(ctx.dbPath) : readBackupSettings(ctx.dbPath).secondFolder;
+    const { dbPath } = this.options;
+    const parent = location === 'workspace' ? backupsDirFor(dbPath) : readBackupSettings(dbPath).secondFolder;
     const entry = parent === null ? undefined : listBackups(parent).find((e) => e.name === name);
     if (!entry) {
       throw new AppError('not-found', `There is no backup named ${name} any more; refresh the list.`, undefined, { messageCode: 'backup-not-found', messageParams: { name } });

@@ -15,6 +15,8 @@ export const en = {
     navLabel: 'Main',
     loadFailed: 'Tillit could not load the workspace: {{message}}',
     readOnly: 'This workspace is read-only ({{file}} cannot be written): you can look, search and export, but not change anything. Make the file writable, or copy it to a folder you can write to.',
+    damaged: 'This workspace is damaged ({{file}}); Tillit shows nothing from it and writes nothing into it. Restore a backup: Settings → Backups.',
+    toBackups: 'Go to Backups',
     unreachable: 'Tillit is not answering. Is it still running? (In browser mode: the window where you ran `tillit serve`.)',
     badAnswer: 'Tillit answered something unexpected (HTTP {{status}}): {{detail}}',
   },

@@ -19,6 +19,8 @@ export const nb: DeepPartial<Messages> = {
     navLabel: 'Hovedmeny',
     loadFailed: 'Tillit kunne ikke åpne arbeidsområdet: {{message}}',
     readOnly: 'Dette arbeidsområdet er skrivebeskyttet ({{file}} kan ikke skrives): du kan se, søke og eksportere, men ikke endre noe. Gjør filen skrivbar, eller kopier den til en mappe du kan skrive i.',
+    damaged: 'Dette arbeidsområdet er skadet ({{file}}); Tillit viser ingenting fra det og skriver ingenting til det. Gjenopprett en sikkerhetskopi: Innstillinger → Sikkerhetskopier.',
+    toBackups: 'Gå til sikkerhetskopier',
     unreachable: 'Tillit svarer ikke. Kjører den fortsatt? (I nettlesermodus: vinduet der du kjørte `tillit serve`.)',
     badAnswer: 'Tillit svarte noe uventet (HTTP {{status}}): {{detail}}',
   },

@@ -13,6 +13,8 @@ export interface AppInfo {
   contactCount: number;
   /** The workspace file cannot be written (read-only file, folder or disk): open for reading only. */
   readOnly: boolean;
+  /** The workspace file failed SQLite's check: only its backups can be listed and restored. */
+  damaged?: boolean;
 }
 
 export interface ContactSummary {

@@ -19,6 +19,8 @@ export function BackupsSection() {
   const { t, i18n } = useTranslation();
   const dataRevision = useApp((s) => s.dataRevision);
   const readOnly = useApp((s) => s.info?.readOnly ?? false);
+  // A damaged workspace cannot be backed up, but restoring a backup is the way out.
+  const damaged = useApp((s) => s.info?.damaged ?? false);
   const [overview, setOverview] = useState<BackupsOverview | null>(null);
   const [folder, setFolder] = useState('');
   const [busy, setBusy] = useState<'backup' | 'folder' | 'restore' | null>(null);
@@ -159,7 +161,7 @@ export function BackupsSection() {
                   </td>
                   <td className="num nowrap">{formatBytes(b.size, t, i18n.language)}</td>
                   <td>
-                    <button type="button" onClick={() => setConfirming(b)} disabled={busy !== null || readOnly} data-testid="backup-restore">
+                    <button type="button" onClick={() => setConfirming(b)} disabled={busy !== null || (readOnly && !damaged)} data-testid="backup-restore">
                       {t('backups.restore')}
                     </button>
                   </td>
