@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tillitJson } from '../helpers/cli.ts';
+import { damageBtreePage } from '../helpers/damage.ts';
 import { tempDbPath, tempDir } from '../helpers/temp.ts';
 import { launchChromium, screenshotPath, startServe, type ServeProcess } from './harness.ts';
 
@@ -136,3 +137,34 @@ describe('a read-only workspace', () => {
     }
   });
 });
+
+describe('a damaged workspace', () => {
+  it('opens restore-only: a banner leads to Backups, and restoring one brings the contacts back (Norwegian, then English)', async () => {
+    const db = tempDbPath(dir);
+    tillitJson(db, ['import', csv('skadet.csv', 'email,first_name\nola@nordmann.no,Ola\nkari@example.no,Kari\n'), '--source', 'web-form']);
+    tillitJson(db, ['backup']);
+    damageBtreePage(db, 'contacts');
+    const server = await startServe(db);
+    try {
+      const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+      await page.goto(server.appUrl);
+      await expect.poll(() => page.getByTestId('damaged').textContent(), WAIT).toMatch(/This workspace is damaged/);
+      await shot(page, 'backups-07-damaged-en');
+      await page.getByTestId('damaged').getByRole('button').click();
+      await page.getByTestId('settings-language').selectOption('nb');
+      await expect.poll(() => page.getByTestId('damaged').textContent(), WAIT).toMatch(/skadet/);
+      await page.getByTestId('backups-table').waitFor();
+      await shot(page, 'backups-08-damaged-settings-nb');
+      await page.getByTestId('backup-row').filter({ hasText: 'For hånd' }).getByTestId('backup-restore').click();
+      await page.getByTestId('restore-confirm').click();
+      await expect.poll(() => page.getByTestId('damaged').count(), WAIT).toBe(0);
+      await page.getByTestId('settings-language').selectOption('en');
+      await page.getByTestId('nav-contacts').click();
+      await expect.poll(() => page.getByTestId('contact-row').count(), WAIT).toBe(2);
+      await page.close();
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
