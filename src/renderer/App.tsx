@@ -7,6 +7,7 @@ import { FatalBanner } from './frame/FatalBanner.tsx';
 import { Header } from './frame/Header.tsx';
 import { LedgerBanner } from './frame/LedgerBanner.tsx';
 import { Nav } from './frame/Nav.tsx';
+import { ReadOnlyBanner } from './frame/ReadOnlyBanner.tsx';
 import { SkipLink } from './frame/SkipLink.tsx';
 import { TokenMissing } from './frame/TokenMissing.tsx';
 import { ContactsScreen } from './screens/contacts/ContactsScreen.tsx';
@@ -50,6 +51,7 @@ export function App() {
         <Header />
         <FatalBanner />
         <LedgerBanner />
+        <ReadOnlyBanner />
         <main id="content" className={`content content-${screen}`} tabIndex={-1}>
           <Current />
         </main>

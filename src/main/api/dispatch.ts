@@ -11,6 +11,7 @@ import {
   type ResponseMap,
 } from '../../shared/contract/requests.ts';
 import { isStoreBusy, storeBusyError } from '../store/busy.ts';
+import { damagedError, isStoreDamaged, isStoreReadOnly, readOnlyError } from '../store/open.ts';
 
 export type Handlers = {
   [M in Method]: (input: RequestParsed<M>) => ResponseMap[M] | Promise<ResponseMap[M]>;
@@ -18,7 +19,8 @@ export type Handlers = {
 
 export type Dispatch = (method: unknown, payload: unknown) => Promise<Envelope<unknown>>;
 
-export function createDispatcher(handlers: Handlers, onInternalError: (error: unknown) => void = () => {}): Dispatch {
+/** `storePath` names the workspace in the messages for a damaged or read-only file. */
+export function createDispatcher(handlers: Handlers, onInternalError: (error: unknown) => void = () => {}, storePath = 'the workspace'): Dispatch {
   return async (method, payload) => {
     if (!isMethod(method)) {
       return { ok: false, error: { code: 'unknown-method', message: `Unknown method: ${String(method)}` } };
@@ -38,6 +40,8 @@ export function createDispatcher(handlers: Handlers, onInternalError: (error: un
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toApiError() };
       if (isStoreBusy(error)) return { ok: false, error: storeBusyError().toApiError() };
+      if (isStoreReadOnly(error)) return { ok: false, error: readOnlyError(storePath).toApiError() };
+      if (isStoreDamaged(error)) return { ok: false, error: damagedError(storePath, [(error as Error).message]).toApiError() };
       onInternalError(error);
       const message = error instanceof Error ? error.message : String(error);
       return { ok: false, error: { code: 'internal', message: `Unexpected error: ${message}` } };

@@ -1,6 +1,8 @@
 // The handler table: one function per contract method, each a thin call into a service.
 
 import { AppError } from '../../shared/contract/envelope.ts';
+import type { RestoreSummary } from '../../shared/contract/dto.ts';
+import { toSummary, type BackupService } from '../services/backups.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { addContact, editContact } from '../services/contact-edits.ts';
 import { eraseContact, recordConsent, supersedeEvent } from '../services/consent.ts';
@@ -12,10 +14,20 @@ import { appInfo, updateSettings } from '../services/settings.ts';
 import { getEvidence, readEvidenceFile } from '../store/evidence.ts';
 import type { Handlers } from './dispatch.ts';
 
-export function createHandlers(ctx: ServiceContext, imports: ImportService, integrity: LedgerIntegrity, version: string): Handlers {
+/** Backups, and the restore that re-opens the workspace (app/workspace.ts). */
+export interface BackupHandlers {
+  backups: BackupService;
+  restore(location: 'workspace' | 'second', name: string): Promise<RestoreSummary>;
+}
+
+export function createHandlers(ctx: ServiceContext, imports: ImportService, integrity: LedgerIntegrity, version: string, backup: BackupHandlers): Handlers {
   return {
     'app.info': () => appInfo(ctx, version),
     'settings.update': (input) => updateSettings(ctx, input, version),
+    'backups.list': () => backup.backups.overview(),
+    'backups.create': async () => toSummary(await backup.backups.create('manual'), 'workspace'),
+    'backups.restore': (input) => backup.restore(input.location, input.name),
+    'backups.setSecondFolder': (input) => backup.backups.setSecondFolder(input.folder),
     'contacts.list': (input) => listContacts(ctx, input),
     'contacts.get': (input) => getContact(ctx, input.id, input.asOf),
     'contacts.add': (input) => addContact(ctx, input),

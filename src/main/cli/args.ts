@@ -21,9 +21,13 @@ export const USAGE = `Usage:
   tillit [--db PATH] export --profile mailchimp|hubspot|brevo|listmonk|generic --out FILE
          [--as-of YYYY-MM-DD] [--json]
   tillit [--db PATH] verify [--anchor EVENTS:HEAD]... [--json]
+  tillit [--db PATH] backup [--to DIR] [--json]
+  tillit [--db PATH] restore FILE
   tillit [--db PATH] serve [--port N]
 
 import FILE may be a folder of vCard (.vcf) files: they are imported together, as one import.
+restore FILE takes a backup folder (or its manifest.json or tillit.sqlite); the workspace as it
+was is kept as a backup first. Backups go to <workspace>-files/backups unless --to DIR.
 The workspace is --db PATH, else $TILLIT_DB, else the Tillit folder in your user-data directory.`;
 
 type Options = NonNullable<ParseArgsConfig['options']>;

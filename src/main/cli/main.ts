@@ -19,9 +19,13 @@ import { noEmailColumnError } from '../import/pipeline.ts';
 import { ensureContact, recordConsent } from '../services/consent.ts';
 import { contactsAsOf, statusSummary } from '../services/contacts.ts';
 import { runExport } from '../services/exports.ts';
+import { BackupService } from '../services/backups.ts';
+import { APP_VERSION } from '../services/settings.ts';
+import { restoreBackup } from '../store/backup.ts';
 import { isStoreBusy, storeBusyError } from '../store/busy.ts';
 import { formatAnchor, parseAnchor, readAnchors, type AnchorEntry } from '../store/anchors.ts';
 import { anchorsInForce, verifyLedger } from '../store/ledger-verify.ts';
+import { damagedError, isStoreDamaged, isStoreReadOnly, readOnlyError } from '../store/open.ts';
 import { extractDbFlag, parseCommand, USAGE, UsageError } from './args.ts';
 import { escapeJson, escapeOutput } from './escape.ts';
 import { printTable } from './table.ts';
@@ -107,7 +111,11 @@ const json = { json: { type: 'boolean' } } as const;
 
 async function run(command: string, args: string[], dbFlag: string | undefined, io: CliIO): Promise<number> {
   const out = (value: unknown): void => io.stdout(`${escapeJson(JSON.stringify(value, null, 2))}\n`);
-  const open = (): Workspace => openWorkspace({ dbPath: resolveDbPath(dbFlag), importsInWorker: false, quickCheck: false });
+  // Every command checks the file first (quick_check): none reads from or writes into a damaged
+  // one. The ledger is checked where it matters (export, verify), not by every command.
+  const open = (): Workspace =>
+    openWorkspace({ dbPath: resolveDbPath(dbFlag), importsInWorker: false, quickCheck: true, busyTimeoutMs: 5000, checkLedger: false });
+  const backups = (workspace: Workspace): BackupService => new BackupService({ dbPath: workspace.dbPath, context: () => workspace.context, appVersion: APP_VERSION });
 
   switch (command) {
     case 'import': {
@@ -133,6 +141,9 @@ async function run(command: string, args: string[], dbFlag: string | undefined, 
       const workspace = open();
       try {
         const ctx = workspace.context;
+        const dryRun = values['dry-run'] ?? false;
+        // The automatic backup before an import (as in the app): a failed one refuses the import.
+        if (!dryRun) await backups(workspace).beforeChange('import');
         // In a worker thread with a bounded heap, exactly as the app runs imports.
         const { report, preview } = await workerRunner(ctx.dbPath, ctx.filesDir)(
           {
@@ -143,7 +154,7 @@ async function run(command: string, args: string[], dbFlag: string | undefined, 
             basis: basis(values.basis) ?? null,
             brand: values.brand ?? null,
             evidence: evidenceFile(values.evidence),
-            dryRun: values['dry-run'] ?? false,
+            dryRun,
           },
           { today: ctx.today(), now: ctx.now() },
           {},
@@ -314,6 +325,44 @@ async function run(command: string, args: string[], dbFlag: string | undefined, 
         workspace.close();
       }
     }
+    case 'backup': {
+      const { values } = parseCommand(args, { to: { type: 'string' }, ...json }, 0);
+      const workspace = open();
+      try {
+        const entry = await backups(workspace).create('manual', values.to === undefined ? undefined : path.resolve(values.to));
+        const m = entry.manifest;
+        if (values.json) {
+          out({ backup: entry.dir, name: entry.name, createdAt: m.createdAt, ledger: m.ledger, schemaVersion: m.schemaVersion, counts: m.counts, missingEvidence: m.missingEvidence });
+        } else {
+          io.stdout(`Backed up ${m.counts.contacts} contacts, ${m.counts.events} ledger events and ${m.counts.evidenceFiles} evidence files to ${entry.dir}
+`);
+          io.stdout(`Ledger head: ${m.ledger.events}:${m.ledger.head}
+`);
+          if (m.missingEvidence.length > 0) io.stderr(`tillit: ${m.missingEvidence.length} evidence files were already missing from the workspace and are not in the backup
+`);
+        }
+      } finally {
+        workspace.close();
+      }
+      return 0;
+    }
+    case 'restore': {
+      const { values, positionals } = parseCommand(args, { ...json }, 1);
+      const dbPath = resolveDbPath(dbFlag);
+      const result = await restoreBackup(dbPath, positionals[0]!, { appVersion: APP_VERSION, now: new Date().toISOString() });
+      const m = result.restored;
+      if (values.json) {
+        out({ restored: result.from, ledger: m.ledger, createdAt: m.createdAt, counts: m.counts, safetyBackup: result.safetyBackup?.dir ?? null, damagedCopy: result.damagedCopy });
+      } else {
+        io.stdout(`Restored the backup of ${m.createdAt} (${m.counts.contacts} contacts, ledger ${m.ledger.events}:${m.ledger.head}) into ${dbPath}
+`);
+        if (result.safetyBackup) io.stdout(`The workspace as it was before is kept as the backup ${result.safetyBackup.dir}
+`);
+        if (result.damagedCopy) io.stdout(`The damaged workspace file was kept as ${result.damagedCopy}
+`);
+      }
+      return 0;
+    }
     case 'serve': {
       const { values } = parseCommand(args, { port: { type: 'string' } }, 0);
       const port = values.port === undefined ? 0 : Number(values.port);
@@ -379,6 +428,11 @@ export async function main(argv: string[], rawIO: CliIO = processIO): Promise<nu
     }
     if (isStoreBusy(error)) {
       io.stderr(`tillit: ${storeBusyError().message}\n`);
+      return 1;
+    }
+    if (isStoreReadOnly(error) || isStoreDamaged(error)) {
+      const dbPath = resolveDbPath(extractDbFlag(argv).db);
+      io.stderr(`tillit: ${(isStoreReadOnly(error) ? readOnlyError(dbPath) : damagedError(dbPath, [(error as Error).message])).message}\n`);
       return 1;
     }
     io.stderr(`tillit: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -67,7 +67,7 @@ function closeWorkspace(): void {
 function start(): void {
   const dbPath = process.env.TILLIT_DB ? path.resolve(process.env.TILLIT_DB) : path.join(app.getPath('userData'), DB_FILE_NAME);
   try {
-    workspace = openWorkspace({ dbPath });
+    workspace = openWorkspace({ dbPath, dailyBackup: true, whenDamaged: 'restore-only' });
   } catch (error) {
     // A damaged file, or one made by a newer Tillit: say so and stop rather than show an empty app.
     dialog.showErrorBox('Tillit cannot open its workspace', `${dbPath}\n\n${error instanceof Error ? error.message : String(error)}`);

@@ -83,11 +83,14 @@ export class ImportService {
   private readonly ctx: ServiceContext;
   private readonly runner: ImportRunner;
   private readonly undoRunner: UndoRunner;
+  /** The automatic backup taken before an import or undo writes anything (services/backups.ts). */
+  private readonly beforeChange: (kind: 'import' | 'undo') => Promise<void>;
 
-  constructor(ctx: ServiceContext, runner: ImportRunner, undoRunner: UndoRunner) {
+  constructor(ctx: ServiceContext, runner: ImportRunner, undoRunner: UndoRunner, beforeChange: (kind: 'import' | 'undo') => Promise<void> = async () => {}) {
     this.ctx = ctx;
     this.runner = runner;
     this.undoRunner = undoRunner;
+    this.beforeChange = beforeChange;
   }
 
   private clock(): ImportClock {
@@ -130,8 +133,8 @@ export class ImportService {
     }
   }
 
-  /** One import or undo at a time: each holds the store's write lock for its whole transaction. */
-  private refuseWhileBusy(): void {
+  /** One import or undo at a time: each holds the store's write lock for its whole transaction (a restore waits for them too). */
+  refuseWhileBusy(): void {
     if (this.jobs.size > 0) {
       throw new AppError('conflict', 'Another import is running; wait for it to finish or cancel it.', undefined, { messageCode: 'import-running' });
     }
@@ -143,6 +146,8 @@ export class ImportService {
     const controller = new AbortController();
     this.jobs.set(input.stagedId, controller);
     try {
+      // In main, before the worker starts: a failed backup (a full disk) refuses the import.
+      await this.beforeChange('import');
       const outcome = await this.runner(requestFor(this.ctx, input, false), this.clock(), {
         signal: controller.signal,
         onProgress: this.progressReporter(input.stagedId),
@@ -192,6 +197,7 @@ export class ImportService {
     const job = `undo:${importId}`;
     this.jobs.set(job, new AbortController());
     try {
+      await this.beforeChange('undo');
       await this.undoRunner(importId, this.clock());
     } finally {
       this.jobs.delete(job);

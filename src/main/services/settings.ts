@@ -16,7 +16,7 @@ export function appInfo(ctx: ServiceContext, version: string): AppInfo {
   ensureStatusesCurrent(ctx.db, ctx.today());
   const settings = readSettings(ctx.db);
   const contactCount = ctx.db.prepare('SELECT COUNT(*) FROM contacts WHERE removed_at IS NULL').pluck().get() as number;
-  return { version, dbPath: ctx.dbPath, brand: settings.brand, policy: settings.policy, today: ctx.today(), contactCount };
+  return { version, dbPath: ctx.dbPath, brand: settings.brand, policy: settings.policy, today: ctx.today(), contactCount, readOnly: ctx.db.readonly };
 }
 
 export function updateSettings(ctx: ServiceContext, input: RequestParsed<'settings.update'>, version: string): AppInfo {

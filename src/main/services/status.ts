@@ -114,6 +114,8 @@ export function recomputeAll(db: DB, asOf: IsoDate, onProgress?: (done: number, 
  * contacts are re-evaluated. A clock that went backwards gets a full recompute.
  */
 export function ensureStatusesCurrent(db: DB, today: IsoDate): void {
+  // A read-only workspace shows the statuses cached when it was last written (they cannot be stored).
+  if (db.readonly) return;
   const { statusesAsOf } = readSettings(db);
   if (statusesAsOf === today) return;
   if (statusesAsOf === null || statusesAsOf > today) {

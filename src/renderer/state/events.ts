@@ -17,7 +17,7 @@ export async function refreshAll(): Promise<void> {
 export function connectEvents(): () => void {
   const offChanged = api.on('contacts.changed', (payload) => {
     void refreshAll();
-    if (payload.reason === 'import' || payload.reason === 'undo') void useImport.getState().loadHistory();
+    if (payload.reason === 'import' || payload.reason === 'undo' || payload.reason === 'restore') void useImport.getState().loadHistory();
   });
   const offProgress = api.on('import.progress', (event) => useImport.getState().onProgress(event));
   // File → Import… / Export… in the desktop menu opens that screen.

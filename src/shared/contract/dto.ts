@@ -11,6 +11,10 @@ export interface AppInfo {
   policy: PolicyId;
   today: IsoDate;
   contactCount: number;
+  /** The workspace file cannot be written (read-only file, folder or disk): open for reading only. */
+  readOnly: boolean;
+  /** The workspace file failed SQLite's check: only its backups can be listed and restored. */
+  damaged?: boolean;
 }
 
 export interface ContactSummary {
@@ -232,6 +236,18 @@ export const APP_MESSAGE_CODES = [
   'upload-too-large', // params: file
   'import-running',
   'store-busy', // another connection (the import worker, the CLI) is writing
+  'workspace-damaged', // params: file
+  'workspace-read-only', // params: file
+  'workspace-unreadable', // params: file
+  'workspace-in-use', // params: file
+  'backup-disk-full', // params: folder
+  'backup-failed', // params: folder, reason
+  'backup-invalid', // params: file, reason
+  'backup-damaged', // params: file
+  'backup-newer', // params: file, schema
+  'backup-ledger-broken', // params: file, eventId
+  'backup-not-found', // params: name
+  'backup-folder-unusable', // params: folder, reason
   'import-no-rows', // params: file
   'import-no-email-column', // params: file, columns
   'import-out-of-memory', // params: mb
@@ -432,3 +448,50 @@ export interface LedgerStatus {
   /** Breaks accepted as a new baseline, each a ledger record with the user's reason. */
   baselines: { eventId: number; date: IsoDate; reason: string }[];
 }
+
+/** Why a backup was taken: by hand, before an import or undo, the day's first start, before a restore. */
+export type BackupReasonId = 'manual' | 'import' | 'undo' | 'daily' | 'before-restore';
+
+export interface BackupSummary {
+  /** The backup's folder name (unique within its location). */
+  name: string;
+  /** In the workspace's own backups folder, or in the second folder the user chose. */
+  location: 'workspace' | 'second';
+  dir: string;
+  createdAt: string;
+  reason: BackupReasonId;
+  appVersion: string;
+  schemaVersion: number;
+  /** The ledger head in the backup: an anchor. */
+  ledger: { events: number; head: string };
+  contacts: number;
+  evidenceFiles: number;
+  /** Size of the database copy in bytes. */
+  size: number;
+}
+
+/** A problem the last copy to the second folder met (the backup in the workspace folder was made). */
+export interface BackupProblem {
+  message: string;
+  messageCode?: AppMessageCode;
+  messageParams?: MessageParams;
+}
+
+export interface BackupsOverview {
+  folder: string;
+  secondFolder: string | null;
+  secondFolderProblem: BackupProblem | null;
+  /** Newest first, both locations. */
+  backups: BackupSummary[];
+  /** Kept automatically: the newest `keepAutomatic` automatic backups plus the newest of each of the last `keepDays` days; manual ones until deleted by hand. */
+  keepAutomatic: number;
+  keepDays: number;
+}
+
+export interface RestoreSummary {
+  restored: BackupSummary;
+  /** The backup of the state before the restore (null when that state was damaged and was kept aside as a file instead). */
+  safetyBackup: string | null;
+  damagedCopy: string | null;
+}
+

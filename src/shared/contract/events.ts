@@ -17,7 +17,7 @@ export interface MenuCommandEvent {
 
 export interface EventMap {
   'import.progress': ProgressEvent;
-  'contacts.changed': { reason: 'import' | 'consent' | 'settings' | 'undo' | 'edit' };
+  'contacts.changed': { reason: 'import' | 'consent' | 'settings' | 'undo' | 'edit' | 'restore' };
   'app.menu-command': MenuCommandEvent;
 }
 

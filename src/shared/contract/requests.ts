@@ -8,6 +8,8 @@ import { isIsoDate } from '../dates/iso-date.ts';
 import type {
   AddContactResult,
   AppInfo,
+  BackupsOverview,
+  BackupSummary,
   ContactDetail,
   EditContactResult,
   ContactPage,
@@ -19,6 +21,7 @@ import type {
   LedgerStatus,
   RecordConsentResult,
   RejectedRow,
+  RestoreSummary,
   StagedFile,
   StatusSummary,
 } from './dto.ts';
@@ -102,6 +105,17 @@ export const requestSchemas = {
   'settings.update': z
     .object({ brand: z.string().max(200).nullable().optional(), policy: z.enum(POLICY_IDS).optional() })
     .strict(),
+  'backups.list': z.object({}).strict(),
+  'backups.create': z.object({}).strict(),
+  'backups.restore': z
+    .object({
+      location: z.enum(['workspace', 'second']),
+      /** A backup's folder name as backups.list gives it (no path). */
+      name: z.string().regex(/^[0-9TZ-]+-(manual|import|undo|daily|before-restore)$/),
+    })
+    .strict(),
+  /** The second folder every backup is also copied to (a USB stick, a synced folder); null = none. */
+  'backups.setSecondFolder': z.object({ folder: z.string().trim().min(1).max(4_000).nullable() }).strict(),
   'contacts.list': z
     .object({
       status: z.array(z.enum(STATUSES)).optional(),
@@ -200,6 +214,10 @@ export const requestSchemas = {
 export interface ResponseMap {
   'app.info': AppInfo;
   'settings.update': AppInfo;
+  'backups.list': BackupsOverview;
+  'backups.create': BackupSummary;
+  'backups.restore': RestoreSummary;
+  'backups.setSecondFolder': BackupsOverview;
   'contacts.list': ContactPage;
   'contacts.get': ContactDetail;
   'contacts.add': AddContactResult;

@@ -1,5 +1,5 @@
-// Settings: the brand consent is given to, the policy profile, the language, and where the
-// workspace lives.
+// Settings: the brand consent is given to, the policy profile, the language, where the
+// workspace lives, and its backups.
 
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { useApp } from '../../state/app.ts';
 import { refreshAll } from '../../state/events.ts';
 import { splitFieldErrors } from '../../util/errors.ts';
 import { POLICY_CHOICES, type PolicyChoice } from '../../vocabulary.ts';
+import { BackupsSection } from './BackupsSection.tsx';
 
 export function SettingsScreen() {
   const { t, i18n } = useTranslation();
@@ -148,6 +149,8 @@ export function SettingsScreen() {
           </div>
         </dl>
       </section>
+
+      <BackupsSection />
       <LedgerSection />
     </div>
   );
