@@ -173,7 +173,8 @@ export function verifyLedger(db: DB, options: VerifyOptions = {}): VerifyResult 
  * answering. An aborted check (the workspace closing) rejects with the signal's reason.
  */
 export async function verifyLedgerInSteps(db: DB, options: VerifyOptions & { signal?: AbortSignal } = {}): Promise<VerifyResult> {
-  const steps = verifySteps(db, options);
+  // Small pages: each is one turn of the event loop (about 10 ms at 2,000 events).
+  const steps = verifySteps(db, { pageSize: 2_000, ...options });
   for (;;) {
     options.signal?.throwIfAborted();
     const step = steps.next();
