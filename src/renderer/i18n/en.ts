@@ -32,6 +32,18 @@ export const en = {
     working: 'Working…',
     dismiss: 'Dismiss',
   },
+  /** The date field (components/DateField.tsx); {{pattern}} is dd.mm.åååå or yyyy-mm-dd. */
+  dateField: {
+    help: 'Type the date as {{pattern}}, paste it, or pick it from the calendar.',
+    pick: 'Pick {{label}} from a calendar',
+    empty: 'Enter a date as {{pattern}}.',
+    incomplete: 'The date is not finished: write it as {{pattern}}, with all four digits of the year. Nothing is saved until it is whole.',
+    ambiguous: '“{{value}}” could be two dates ({{first}} or {{second}}): day and month are read in different orders in different countries. Write it as yyyy-mm-dd.',
+    notReal: '“{{value}}” is not a date in the calendar: check the day and the month.',
+    outOfRange: 'Check the year in “{{value}}”: Tillit takes dates from {{min}} to {{max}}.',
+    unknown: '“{{value}}” is not a date Tillit can read. Write it as {{pattern}}.',
+    future: '{{date}} has not come yet (today is {{today}}): this date says when something happened, so it cannot be in the future.',
+  },
   token: {
     title: 'This page needs the link Tillit printed (with its #token)',
     body: 'Tillit only answers pages opened with the link it printed when it started, for example http://127.0.0.1:5123/#token=… . Copy the whole link, including the part after #token=, from the window where you ran `tillit serve` (or `npm start`). The token changes every time Tillit starts, so an old link or bookmark no longer works.',

@@ -36,6 +36,17 @@ export const nb: DeepPartial<Messages> = {
     working: 'Arbeider…',
     dismiss: 'Lukk',
   },
+  dateField: {
+    help: 'Skriv datoen som {{pattern}}, lim den inn eller velg den i kalenderen.',
+    pick: 'Velg {{label}} i en kalender',
+    empty: 'Skriv en dato som {{pattern}}.',
+    incomplete: 'Datoen er ikke ferdig skrevet: skriv den som {{pattern}}, med alle fire sifrene i året. Ingenting lagres før datoen er hel.',
+    ambiguous: '«{{value}}» kan være to datoer ({{first}} eller {{second}}): dag og måned leses i ulik rekkefølge i ulike land. Skriv den som åååå-mm-dd.',
+    notReal: '«{{value}}» er ikke en dato i kalenderen: sjekk dagen og måneden.',
+    outOfRange: 'Sjekk årstallet i «{{value}}»: Tillit tar datoer fra {{min}} til {{max}}.',
+    unknown: '«{{value}}» er ikke en dato Tillit kan lese. Skriv den som {{pattern}}.',
+    future: '{{date}} har ikke kommet ennå (i dag er det {{today}}): datoen sier når noe skjedde, så den kan ikke være fram i tid.',
+  },
   token: {
     title: 'Denne siden trenger lenken Tillit skrev ut (med #token)',
     body: 'Tillit svarer bare sider som er åpnet med lenken den skrev ut da den startet, for eksempel http://127.0.0.1:5123/#token=… . Kopier hele lenken, også delen etter #token=, fra vinduet der du kjørte `tillit serve` (eller `npm start`). Nøkkelen endres hver gang Tillit starter, så en gammel lenke eller et bokmerke virker ikke lenger.',
