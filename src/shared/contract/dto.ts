@@ -362,6 +362,24 @@ export interface ImportSummary extends ImportCounts {
   createdAt: string;
 }
 
+/** What undoing an import does (import.undoPreview before, import.undo after). */
+export interface UndoCounts {
+  /** Contacts the import created that have no other evidence: they are removed. */
+  removed: number;
+  /** Contacts that stay but lose the import's consent events or the details it filled. */
+  changedBack: number;
+  /** The import's consent events that are voided (the ledger keeps them, marked undone). */
+  eventsVoided: number;
+}
+
+export interface UndoPreview extends UndoCounts {
+  import: ImportSummary;
+}
+
+export interface UndoResult extends ImportSummary {
+  undone: UndoCounts;
+}
+
 export interface ExportResult {
   exportId: number;
   profile: string;
