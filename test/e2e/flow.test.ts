@@ -220,11 +220,17 @@ describe('Tillit in the browser', () => {
     await page.getByTestId('import-report').waitFor({ timeout: 90_000 });
     expect(await page.getByTestId('import-report').textContent()).toContain('200,000');
     // Undoing 200,000 contacts takes seconds, in the import worker: the button says so meanwhile.
-    const undoButton = page.getByTestId('import-report').getByTestId('undo-import');
+    // It asks first, with the counts.
+    await page.getByTestId('import-report').getByTestId('undo-import').click();
+    const dialog = page.getByTestId('undo-dialog');
+    await expect.poll(() => dialog.getByTestId('undo-counts').textContent(), { timeout: 30_000 }).toContain('200,000 contacts will be removed');
+    const undoButton = dialog.getByTestId('undo-confirm');
     await undoButton.click();
     await expect.poll(() => undoButton.textContent()).toBe('Undoing…');
     expect(await undoButton.isDisabled()).toBe(true);
     await shot('17-undoing');
+    await expect.poll(() => dialog.getByTestId('undo-result').textContent(), { timeout: 60_000 }).toContain('200,000 contacts removed');
+    await dialog.getByTestId('undo-close').click();
     await page.getByTestId('import-undone').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('history-row').first().textContent()).toContain('Undone');
   }, 180_000);

@@ -3,7 +3,7 @@
 // an import keeps running, and the wizard keeps its place, while the user looks elsewhere.
 
 import { create } from 'zustand';
-import type { ImportPreview, ImportReport, ImportSummary, StagedFile } from '../../shared/contract/dto.ts';
+import type { ImportPreview, ImportReport, ImportSummary, StagedFile, UndoResult } from '../../shared/contract/dto.ts';
 import type { ProgressEvent } from '../../shared/contract/events.ts';
 import type { RequestInput } from '../../shared/contract/requests.ts';
 import type { Basis, IsoDate, SourceKind } from '../../shared/consent/vocabulary.ts';
@@ -70,7 +70,8 @@ interface ImportState {
   runPreview(): Promise<void>;
   commit(): Promise<void>;
   cancel(): Promise<void>;
-  undo(importId: number): Promise<ImportSummary | null>;
+  /** Undoes the import (after the user confirmed, screens/import/UndoDialog.tsx); null on failure. */
+  undo(importId: number): Promise<UndoResult | null>;
   loadHistory(): Promise<void>;
   onProgress(event: ProgressEvent): void;
   /** Back to an empty wizard (keeps the history). */

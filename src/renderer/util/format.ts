@@ -1,7 +1,9 @@
-// Numbers, sizes and durations in the user's language. Dates stay ISO (YYYY-MM-DD): that is
-// what the CLI, the exports and the ledger use, and it reads the same in every country.
+// Numbers, sizes, durations and dates in the user's language. Dates are stored and sent as
+// ISO (YYYY-MM-DD), what the CLI, the exports and the ledger use; English shows them so, and
+// Norwegian as DD.MM.YYYY.
 
 import type { TFunction } from 'i18next';
+import { formatDate } from '../../shared/dates/date-input.ts';
 
 export function formatNumber(n: number, language: string): string {
   return n.toLocaleString(language === 'nb' ? 'nb-NO' : 'en-GB');
@@ -20,10 +22,19 @@ export function formatDuration(seconds: number, t: TFunction): string {
   return t('units.minutes', { n: Math.round(seconds / 60) });
 }
 
-/** A stored timestamp (ISO date-time) as "YYYY-MM-DD HH:MM" in local time. */
-export function formatTimestamp(iso: string): string {
+/**
+ * A stored timestamp (ISO date-time) in local time: "YYYY-MM-DD HH:MM", or in Norwegian
+ * "DD.MM.YYYY HH:MM" (the date as the date fields write it, shared/dates/date-input.ts).
+ */
+export function formatTimestamp(iso: string, language = 'en'): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return `${formatDate(day, language === 'nb' ? 'nb' : 'en')} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** A stored date (YYYY-MM-DD) the way the UI's language writes it (Norwegian: DD.MM.YYYY). */
+export function formatDay(date: string, language: string): string {
+  return formatDate(date, language === 'nb' ? 'nb' : 'en');
 }
