@@ -53,6 +53,8 @@ export interface LedgerEventView {
   note: string | null;
   recordedAt: string;
   importId: number | null;
+  /** The import that recorded it, by file and time (what the user knows it by). */
+  importFile: { fileName: string; importedAt: string } | null;
   evidenceIds: number[];
 }
 

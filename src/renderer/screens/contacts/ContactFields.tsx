@@ -6,7 +6,7 @@ type DetailKey = 'name' | 'otherEmails' | 'company' | 'jobTitle' | 'phone' | 'ci
 
 /** The contact's stored details, each with the import(s) that set it; empty ones are left out. */
 export function ContactFields({ contact }: { contact: ContactDetail['contact'] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const rows: [DetailKey, string, DetailField[]][] = [
     ['name', [contact.firstName, contact.lastName].filter(Boolean).join(' '), ['firstName', 'lastName']],
     ['otherEmails', contact.otherEmails, ['otherEmails']],
@@ -17,7 +17,7 @@ export function ContactFields({ contact }: { contact: ContactDetail['contact'] }
     ['country', contact.country, ['country']],
     ['tags', contact.tags.join(', '), []],
     ['note', contact.note, ['note']],
-    ['added', formatTimestamp(contact.createdAt), []],
+    ['added', formatTimestamp(contact.createdAt, i18n.language), []],
   ];
   return (
     <section aria-labelledby="fields-title">
@@ -31,8 +31,8 @@ export function ContactFields({ contact }: { contact: ContactDetail['contact'] }
               <dd>
                 {value}
                 {setBy(contact.fieldSources, fields).map((source) => (
-                  <span key={source.importId} className="field-source" title={formatTimestamp(source.importedAt)}>
-                    {t('detail.fieldFrom', { file: source.fileName, id: source.importId })}
+                  <span key={source.importId} className="field-source">
+                    {t('detail.fieldFrom', { file: source.fileName, when: formatTimestamp(source.importedAt, i18n.language) })}
                   </span>
                 ))}
               </dd>

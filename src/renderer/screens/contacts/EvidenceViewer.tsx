@@ -60,7 +60,7 @@ export function EvidenceViewer({ evidenceId, onClose }: { evidenceId: number; on
   return (
     <section className="evidence-view" aria-labelledby={`evidence-${evidenceId}`} data-testid="evidence-view">
       <h4 id={`evidence-${evidenceId}`} ref={heading} tabIndex={-1}>
-        {evidence?.fileName ?? t('evidence.title', { id: evidenceId })}
+        {evidence?.fileName ?? t('evidence.title')}
       </h4>
       <ErrorText error={error} />
       {!file && !error && <p className="muted">{t('common.loading')}</p>}
