@@ -10,7 +10,8 @@
 //
 // Accepted in both languages:
 // - yyyy-mm-dd, and the same with / or . between the parts (a four-digit year first is never
-//   ambiguous);
+//   ambiguous), with two digits for month and day: typed in this order, 2030-06-1 is on its
+//   way to 2030-06-15 and must not be read as 1 June;
 // - day, month, year with . / - or a space between, one or two digits for day and month, four
 //   for the year: in Norwegian always day first (03/12/2024 is 3 December, as in Norway);
 //   in English only where the order cannot matter — a part over 12 must be the day
@@ -55,7 +56,8 @@ export function formatDate(date: IsoDate, language: DateLanguage): string {
   return language === 'nb' ? `${m[3]}.${m[2]}.${m[1]}` : date;
 }
 
-const YEAR_FIRST = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
+// Two digits each: "2030-06-1" is on its way to 2030-06-15, not 1 June.
+const YEAR_FIRST = /^(\d{4})[-/.](\d{2})[-/.](\d{2})$/;
 const YEAR_LAST = /^(\d{1,2})\s*[-/. ]\s*(\d{1,2})\s*[-/. ]\s*(\d{4})$/;
 const SHORT_YEAR_LAST = /^(\d{1,2})\s*[-/. ]\s*(\d{1,2})\s*[-/. ]\s*(\d{1,3})$/;
 /** What a date looks like while it is being typed: digits with separators, not yet whole. */
