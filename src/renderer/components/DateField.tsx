@@ -35,6 +35,16 @@ interface Props {
 
 type Check = { date: IsoDate } | { error: string; always: boolean };
 
+/** A calendar drawn inline: an emoji depends on the system's fonts (and showed as a box). */
+function CalendarIcon() {
+  return (
+    <svg aria-hidden="true" focusable="false" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+      <rect x="3" y="5" width="18" height="16" rx="2" />
+      <path d="M3 10h18M8 3v4M16 3v4" />
+    </svg>
+  );
+}
+
 export function DateField({ id, label, help, value, onChange, notAfter, required, showIncomplete, className, compact, error: otherError, testId }: Props) {
   const { t, i18n } = useTranslation();
   const language: DateLanguage = i18n.language === 'nb' ? 'nb' : 'en';
@@ -147,7 +157,7 @@ export function DateField({ id, label, help, value, onChange, notAfter, required
             }}
             data-testid={`${testId}-pick`}
           >
-            <span aria-hidden="true">📅</span>
+            <CalendarIcon />
           </button>
           {/* The browser's calendar, used only as a picker: what it gives goes into the text. */}
           <input

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ContactSummary } from '../../../shared/contract/dto.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { formatDay } from '../../util/format.ts';
 
 export const ROW_HEIGHT = 44;
 
@@ -20,7 +21,7 @@ interface Props {
 
 /** One row of the virtual table; focusable (roving tabindex), opened by click or Enter. */
 export function ContactRow(props: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { contact } = props;
   const name = contact ? [contact.firstName, contact.lastName].filter(Boolean).join(' ') : '';
   return (
@@ -64,7 +65,7 @@ export function ContactRow(props: Props) {
             <StatusBadge status={contact.status} />
           </span>
           <span role="gridcell" className="col-expires">
-            {contact.consentExpiresAt ?? ''}
+            {contact.consentExpiresAt ? formatDay(contact.consentExpiresAt, i18n.language) : ''}
           </span>
         </>
       ) : (
