@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openWorkspace, type Workspace } from '../src/main/app/workspace.ts';
-import type { ContactDetail, ContactPage, ImportPreview, ImportReport, RejectedRow, StatusSummary } from '../src/shared/contract/dto.ts';
+import type { ContactDetail, ContactPage, ImportPreview, ImportReport, RejectedRow, StatusSummary, UndoPreview, UndoResult } from '../src/shared/contract/dto.ts';
 import type { Envelope } from '../src/shared/contract/envelope.ts';
 import { ledgerHead } from '../src/main/store/anchors.ts';
 import { verifyLedger } from '../src/main/store/ledger-verify.ts';
@@ -160,7 +160,16 @@ describe('workspace services', () => {
     const second = await importCsv(w, 'email,company,first_name\nkari@example.no,Kari Konditori,\nnew@example.no,,New\n', { source: 'web-form', basis: 'explicit' });
     expect(second).toMatchObject({ added: 1, merged: 1 });
     expect((await contactByEmail(w, 'kari@example.no')).contact.company).toBe('Kari Konditori');
-    await call(w, 'import.undo', { importId: second.importId });
+    // The confirmation's counts, changing nothing: new@ goes, kari@ is changed back (ola@ untouched).
+    const preview = await call<UndoPreview>(w, 'import.undoPreview', { importId: second.importId });
+    expect(preview).toMatchObject({ removed: 1, changedBack: 1, eventsVoided: 2, import: { id: second.importId, fileName: 'kunder.csv', state: 'committed' } });
+    expect(await call<UndoPreview>(w, 'import.undoPreview', { importId: second.importId })).toEqual(preview);
+    expect((await contactByEmail(w, 'kari@example.no')).contact.company).toBe('Kari Konditori');
+    // The undo does what the preview said, and says so.
+    const undone = await call<UndoResult>(w, 'import.undo', { importId: second.importId });
+    expect(undone.undone).toEqual({ removed: 1, changedBack: 1, eventsVoided: 2 });
+    expect(await w.dispatch('import.undoPreview', { importId: second.importId })).toMatchObject({ ok: false, error: { messageCode: 'import-already-undone' } });
+    expect(await w.dispatch('import.undoPreview', { importId: 999 })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     const kari = await contactByEmail(w, 'kari@example.no');
     expect(kari.contact.company).toBe('');
     expect(kari.contact.firstName).toBe('Kari'); // set by the first import: kept
@@ -192,7 +201,8 @@ describe('workspace services', () => {
     });
     expect(verifyLedger(w.context.db).intact).toBe(true);
     // A second undo in the same session (its temporary tables and cached statements again).
-    await call(w, 'import.undo', { importId: first.importId });
+    expect(await call<UndoPreview>(w, 'import.undoPreview', { importId: first.importId })).toMatchObject({ removed: 2, changedBack: 0, eventsVoided: 2 });
+    expect((await call<UndoResult>(w, 'import.undo', { importId: first.importId })).undone).toEqual({ removed: 2, changedBack: 0, eventsVoided: 2 });
     expect((await call<ContactPage>(w, 'contacts.list', {})).total).toBe(0);
     expect(verifyLedger(w.context.db).intact).toBe(true);
   });
@@ -208,7 +218,7 @@ describe('workspace services', () => {
       ok: false,
       error: { code: 'conflict', messageCode: 'import-running' },
     });
-    expect(await undo).toMatchObject({ ok: true, value: { id: second.importId, state: 'undone' } });
+    expect(await undo).toMatchObject({ ok: true, value: { id: second.importId, state: 'undone', undone: { removed: 1, changedBack: 1, eventsVoided: 2 } } });
     const rows = w.context.db.prepare('SELECT email, company, removed_at IS NOT NULL AS hidden FROM contacts ORDER BY id').raw().all();
     expect(rows).toEqual([
       ['ola@nordmann.no', 'Bakeriet', 0],

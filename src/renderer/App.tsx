@@ -14,6 +14,8 @@ import { ContactsScreen } from './screens/contacts/ContactsScreen.tsx';
 import { ExportScreen } from './screens/export/ExportScreen.tsx';
 import { ImportScreen } from './screens/import/ImportScreen.tsx';
 import { ReviewScreen } from './screens/review/ReviewScreen.tsx';
+import { HelpScreen } from './screens/help/HelpScreen.tsx';
+import { FirstStart } from './screens/welcome/FirstStart.tsx';
 import { SettingsScreen } from './screens/settings/SettingsScreen.tsx';
 import { useApp, type Screen } from './state/app.ts';
 import { useErrors } from './state/errors.ts';
@@ -24,6 +26,7 @@ const SCREEN_COMPONENTS: Record<Screen, ComponentType> = {
   review: ReviewScreen,
   export: ExportScreen,
   settings: SettingsScreen,
+  help: HelpScreen,
 };
 
 export function App() {
@@ -53,6 +56,7 @@ export function App() {
         <LedgerBanner />
         <ReadOnlyBanner />
         <main id="content" className={`content content-${screen}`} tabIndex={-1}>
+          {screen !== 'help' && <FirstStart />}
           <Current />
         </main>
       </div>

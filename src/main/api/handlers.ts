@@ -46,6 +46,7 @@ export function createHandlers(ctx: ServiceContext, imports: ImportService, inte
     'import.preview': (input) => imports.preview(input),
     'import.commit': (input) => imports.commit(input),
     'import.cancel': (input) => imports.cancel(input.stagedId),
+    'import.undoPreview': (input) => imports.undoPreview(input.importId),
     'import.undo': (input) => imports.undo(input.importId),
     'imports.list': () => imports.list(),
     'imports.rejectedRows': (input) => imports.rejectedRows(input.importId, input.afterRow, input.limit),

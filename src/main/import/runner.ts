@@ -3,6 +3,7 @@
 
 import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import type { UndoCounts } from '../../shared/contract/dto.ts';
 import { AppError } from '../../shared/contract/envelope.ts';
 import type { ImportRunner, UndoRunner } from '../services/imports.ts';
 import type { DB } from '../store/open.ts';
@@ -34,27 +35,25 @@ export function workerRunner(dbPath: string, filesDir: string, dryRunInProcess?:
     if (request.dryRun && dryRunInProcess && fs.statSync(request.filePath).size <= IN_PROCESS_PREVIEW_BYTES) {
       return dryRunInProcess(request, clock, hooks);
     }
-    const outcome = await inWorker({ job: 'import', dbPath, filesDir, request, clock }, hooks);
-    return outcome!;
+    const done = await inWorker({ job: 'import', dbPath, filesDir, request, clock }, hooks);
+    return done.outcome!;
   };
 }
 
 export function inProcessUndoRunner(db: DB): UndoRunner {
-  return (importId, clock) => {
-    undoImport(db, importId, clock);
-    return Promise.resolve();
-  };
+  return (importId, clock) => Promise.resolve(undoImport(db, importId, clock));
 }
 
 /** Undoes an import in the import worker: it rewrites as many rows as the import wrote. */
 export function workerUndoRunner(dbPath: string, filesDir: string): UndoRunner {
   return async (importId, clock) => {
-    await inWorker({ job: 'undo', dbPath, filesDir, importId, clock }, {});
+    const done = await inWorker({ job: 'undo', dbPath, filesDir, importId, clock }, {});
+    return done.undone!;
   };
 }
 
-/** Runs one job in a new import worker; resolves with an import's outcome (null for an undo). */
-function inWorker(data: ImportWorkerData, hooks: ImportHooks): Promise<ImportOutcome | null> {
+/** Runs one job in a new import worker; resolves with an import's outcome, or an undo's counts. */
+function inWorker(data: ImportWorkerData, hooks: ImportHooks): Promise<{ outcome: ImportOutcome | null; undone?: UndoCounts }> {
   return new Promise((resolve, reject) => {
     // A bounded heap: V8 otherwise grows it far past what the import keeps alive (measured:
     // 1,000,000 rows peak at ~560 MB RSS unbounded, ~320 MB with this limit, no slower).
@@ -66,7 +65,7 @@ function inWorker(data: ImportWorkerData, hooks: ImportHooks): Promise<ImportOut
       if (message.type === 'progress') hooks.onProgress?.(message.step, message.current, message.total, message.rows);
       else if (message.type === 'done') {
         settled = true;
-        resolve(message.outcome);
+        resolve({ outcome: message.outcome, ...(message.undone ? { undone: message.undone } : {}) });
       } else {
         settled = true;
         reject(AppError.from(message.error));

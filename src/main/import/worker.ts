@@ -3,6 +3,7 @@
 // messages; 'cancel' aborts an import, which rolls its transaction back.
 
 import { parentPort, workerData } from 'node:worker_threads';
+import type { UndoCounts } from '../../shared/contract/dto.ts';
 import { AppError, type ApiError } from '../../shared/contract/envelope.ts';
 import { openStore } from '../store/open.ts';
 import { runImport, type ImportClock, type ImportRequest } from './pipeline.ts';
@@ -15,7 +16,7 @@ export type ImportWorkerData = { dbPath: string; filesDir: string; clock: Import
 
 export type ImportWorkerMessage =
   | { type: 'progress'; step: 'reading' | 'writing' | 'statuses'; current: number; total: number; rows: number }
-  | { type: 'done'; outcome: Awaited<ReturnType<typeof runImport>> | null }
+  | { type: 'done'; outcome: Awaited<ReturnType<typeof runImport>> | null; undone?: UndoCounts }
   | { type: 'error'; error: ApiError };
 
 const port = parentPort;
@@ -30,8 +31,8 @@ const post = (message: ImportWorkerMessage): void => port.postMessage(message);
 const db = openStore(data.dbPath);
 try {
   if (data.job === 'undo') {
-    undoImport(db, data.importId, data.clock);
-    post({ type: 'done', outcome: null });
+    const undone = undoImport(db, data.importId, data.clock);
+    post({ type: 'done', outcome: null, undone });
   } else {
     const outcome = await runImport(db, data.filesDir, data.request, data.clock, {
       signal: controller.signal,

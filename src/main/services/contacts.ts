@@ -71,6 +71,7 @@ export function getContact(ctx: ServiceContext, id: number, asOfInput?: IsoDate)
   const events = eventDetailsForContact(ctx.db, id);
   const evidenceIds = [...new Set(events.flatMap((e) => (e.evidenceId === null ? [] : [e.evidenceId])))];
   const edits = editsForContact(ctx.db, id);
+  const importFiles = importsById(ctx.db, events.flatMap((e) => (e.importId === null ? [] : [e.importId])));
   return {
     contact: {
       ...toSummary(row),
@@ -97,10 +98,20 @@ export function getContact(ctx: ServiceContext, id: number, asOfInput?: IsoDate)
       note: e.note,
       recordedAt: e.recordedAt,
       importId: e.importId,
+      importFile: (e.importId !== null && importFiles.get(e.importId)) || null,
       evidenceIds: e.evidenceId === null ? [] : [e.evidenceId],
     })),
     evidence: evidenceForIds(ctx.db, evidenceIds),
   };
+}
+
+/** The imports with these ids, by id: their file name and when they ran. */
+function importsById(db: DB, ids: number[]): Map<number, { fileName: string; importedAt: string }> {
+  if (ids.length === 0) return new Map();
+  const rows = statement(db, 'SELECT id, file_name AS fileName, created_at AS importedAt FROM imports WHERE id IN (SELECT value FROM json_each(?))').all(
+    JSON.stringify([...new Set(ids)]),
+  ) as { id: number; fileName: string; importedAt: string }[];
+  return new Map(rows.map(({ id, ...file }) => [id, file]));
 }
 
 /** The contact's field_sources (field → import id) with each import's file name and time. */

@@ -4,11 +4,12 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ImportPreview, ImportReport, ImportSummary, RejectedRow, StagedFile } from '../../shared/contract/dto.ts';
+import type { ImportPreview, ImportReport, ImportSummary, RejectedRow, StagedFile, UndoCounts, UndoPreview, UndoResult } from '../../shared/contract/dto.ts';
 import { AppError } from '../../shared/contract/envelope.ts';
 import type { RequestParsed } from '../../shared/contract/requests.ts';
 import type { SourceKind } from '../../shared/consent/vocabulary.ts';
 import type { ImportClock, ImportHooks, ImportOutcome, ImportRequest } from '../import/pipeline.ts';
+import { undoPreview } from '../import/undo.ts';
 import { statement } from '../store/open.ts';
 import type { ServiceContext } from './context.ts';
 import { evidenceData } from './consent.ts';
@@ -16,7 +17,7 @@ import { evidenceData } from './consent.ts';
 /** Runs one import: in-process (CLI, tests) or in a worker thread (app, server). */
 export type ImportRunner = (request: ImportRequest, clock: ImportClock, hooks: ImportHooks) => Promise<ImportOutcome>;
 /** Undoes one import, where imports run. */
-export type UndoRunner = (importId: number, clock: ImportClock) => Promise<void>;
+export type UndoRunner = (importId: number, clock: ImportClock) => Promise<UndoCounts>;
 
 const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
 const PREVIEW_ROWS = 50;
@@ -192,18 +193,25 @@ export class ImportService {
    * import's undo rewrites as many rows as the import wrote, and the window keeps answering.
    * It counts as a job: no import starts while it runs, nor it while one runs.
    */
-  async undo(importId: number): Promise<ImportSummary> {
+  async undo(importId: number): Promise<UndoResult> {
     this.refuseWhileBusy();
     const job = `undo:${importId}`;
     this.jobs.set(job, new AbortController());
+    let undone: UndoCounts;
     try {
       await this.beforeChange('undo');
-      await this.undoRunner(importId, this.clock());
+      undone = await this.undoRunner(importId, this.clock());
     } finally {
       this.jobs.delete(job);
     }
     this.ctx.emit('contacts.changed', { reason: 'undo' });
-    return toSummary(this.ctx.db.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as ImportRow);
+    return { ...toSummary(this.ctx.db.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as ImportRow), undone };
+  }
+
+  /** What undo(importId) would do, for the user to confirm; reads only (import/undo.ts). */
+  undoPreview(importId: number): UndoPreview {
+    const counts = undoPreview(this.ctx.db, importId);
+    return { ...counts, import: toSummary(this.ctx.db.prepare('SELECT * FROM imports WHERE id = ?').get(importId) as ImportRow) };
   }
 }
 

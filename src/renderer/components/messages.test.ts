@@ -54,7 +54,7 @@ const appErrors: [string, ApiCallError, string][] = [
       messageCode: 'import-already-undone',
       messageParams: { importId: 2, file: 'kunder.csv', undoneAt: '2026-01-10T10:00:00.000Z' },
     }),
-    'Import 2 (kunder.csv) ble allerede angret 2026-01-10T10:00:00.000Z.',
+    'Importen av kunder.csv ble allerede angret 2026-01-10T10:00:00.000Z.',
   ],
   [
     'a second import while one runs',

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { SCREENS, useApp } from '../state/app.ts';
 
-/** The five screens; the open one is marked with aria-current for assistive technology. */
+/** The screens (the last is Help); the open one is marked with aria-current for assistive technology. */
 export function Nav() {
   const { t } = useTranslation();
   const { screen, navigate } = useApp();

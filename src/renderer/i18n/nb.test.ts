@@ -58,3 +58,61 @@ describe('errors.* translations', () => {
     expect(Object.keys(englishErrors).sort()).toEqual([...APP_MESSAGE_CODES].sort());
   });
 });
+
+// Norwegian is complete: every English string has a Norwegian one, and no English sentence
+// is left inside nb.ts (a copied value, or a Norwegian sentence with English words in it).
+
+type Tree = { [key: string]: string | Tree | undefined };
+
+/** Every string in a translation tree by its dotted key. */
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    if (typeof value === 'string') out.set(prefix + key, value);
+    else if (value) for (const [k, v] of flatten(value, `${prefix}${key}.`)) out.set(k, v);
+  }
+  return out;
+}
+
+/** Values that are the same in both languages: names, brands, codes, symbols. */
+const SAME_IN_BOTH = new Set(['app.name', 'common.none', 'export.profileNames.mailchimp', 'export.profileNames.hubspot', 'export.profileNames.brevo', 'export.profileNames.listmonk', 'settings.policyNames.casl']);
+/** Words that are English and not Norwegian, as whole words (not "to": "to år" is two years). */
+const ENGLISH_WORDS = ['the', 'and', 'with', 'your', 'you', 'this', 'that', 'which', 'from', 'have', 'has', 'been', 'will', 'cannot', 'please', 'should', 'would', 'there', 'their', 'they', 'is', 'are', 'was', 'were', 'of'];
+const ENGLISH = new RegExp(`(^|[^\\p{L}])(${ENGLISH_WORDS.join('|')})(?=$|[^\\p{L}])`, 'iu');
+
+/** Text a reader sees: without {{placeholders}}, `code` and addresses, which are not language. */
+function prose(text: string): string {
+  return text.replace(/\{\{[^}]*\}\}/g, ' ').replace(/`[^`]*`/g, ' ').replace(/\b\S+@\S*|https?:\S+|#token=\S*/g, ' ');
+}
+
+/** The keys whose Norwegian is missing, copied from English, or has English words in it. */
+function englishLeftovers(english: Tree, norwegian: Tree): string[] {
+  const en = flatten(english);
+  const nb = flatten(norwegian);
+  const problems: string[] = [];
+  for (const [key, text] of en) {
+    const translated = nb.get(key);
+    if (translated === undefined) problems.push(`${key}: missing (the Norwegian UI would show “${text}”)`);
+    else if (translated === text && !SAME_IN_BOTH.has(key) && prose(text).trim().split(/\s+/).length > 2) problems.push(`${key}: still English, “${text}”`);
+  }
+  for (const [key, text] of nb) {
+    const word = ENGLISH.exec(prose(text));
+    if (word) problems.push(`${key}: the English word “${word[2]}” in “${text}”`);
+  }
+  return problems;
+}
+
+describe('Norwegian is complete, with no English left in it', () => {
+  it('every English string has a Norwegian one, and none is English', () => {
+    expect(englishLeftovers(en as unknown as Tree, nb as Tree)).toEqual([]);
+  });
+
+  it.each([
+    ['a sentence copied from English', { ...nb, detail: { ...nb.detail, timelineHelp: en.detail.timelineHelp } }, 'detail.timelineHelp: still English'],
+    ['an English phrase inside a Norwegian sentence', { ...nb, dateField: { ...nb.dateField, incomplete: 'Datoen er ikke ferdig: write the year with four digits.' } }, 'the English word'],
+    ['a key left out', { ...nb, help: undefined, dateField: { ...nb.dateField, future: undefined } }, 'dateField.future: missing'],
+  ])('fails on %s', (_name, planted, expected) => {
+    const problems = englishLeftovers(en, planted);
+    expect(problems.some((p) => p.includes(expected)), problems.join('\n')).toBe(true);
+  });
+});

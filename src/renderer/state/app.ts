@@ -9,7 +9,7 @@ import { errorMessage } from '../util/errors.ts';
 import { useContacts } from './contacts.ts';
 import { useErrors } from './errors.ts';
 
-export const SCREENS = ['contacts', 'import', 'review', 'export', 'settings'] as const;
+export const SCREENS = ['contacts', 'import', 'review', 'export', 'settings', 'help'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 interface AppState {

@@ -3,11 +3,11 @@
 // an import keeps running, and the wizard keeps its place, while the user looks elsewhere.
 
 import { create } from 'zustand';
-import type { ImportPreview, ImportReport, ImportSummary, StagedFile } from '../../shared/contract/dto.ts';
+import type { ImportPreview, ImportReport, ImportSummary, StagedFile, UndoResult } from '../../shared/contract/dto.ts';
 import type { ProgressEvent } from '../../shared/contract/events.ts';
 import type { RequestInput } from '../../shared/contract/requests.ts';
 import type { Basis, IsoDate, SourceKind } from '../../shared/consent/vocabulary.ts';
-import { todayIso } from '../../shared/dates/iso-date.ts';
+import { isIsoDate, todayIso } from '../../shared/dates/iso-date.ts';
 import { api } from '../api/client.ts';
 import { byCardFileName, CARD_FILE_SEPARATOR, isCardFileName, joinedCardsName } from '../../shared/import/card-files.ts';
 import i18n from '../i18n/index.ts';
@@ -19,6 +19,7 @@ const CHUNK_BYTES = 3 * 1024 * 1024;
 
 export interface BatchSettings {
   source: SourceKind | '';
+  /** '' while the date field does not hold a whole, valid date. */
   collectedAt: IsoDate;
   /** 'file': take the basis from a consent column, if the file has one. */
   basis: Basis | 'file';
@@ -69,7 +70,8 @@ interface ImportState {
   runPreview(): Promise<void>;
   commit(): Promise<void>;
   cancel(): Promise<void>;
-  undo(importId: number): Promise<ImportSummary | null>;
+  /** Undoes the import (after the user confirmed, screens/import/UndoDialog.tsx); null on failure. */
+  undo(importId: number): Promise<UndoResult | null>;
   loadHistory(): Promise<void>;
   onProgress(event: ProgressEvent): void;
   /** Back to an empty wizard (keeps the history). */
@@ -131,7 +133,8 @@ export const useImport = create<ImportState>((set, get) => {
   /** The options both preview and commit take; proof only for the commit (it is not counted). */
   async function options(withProof: boolean): Promise<RequestInput<'import.commit'> | null> {
     const { staged, settings, mapping, overrides } = get();
-    if (!staged || !settings.source) return null;
+    // No whole date yet (the field says why): nothing to preview or commit.
+    if (!staged || !settings.source || !isIsoDate(settings.collectedAt)) return null;
     const proofText = settings.proofText.trim();
     const proof =
       withProof && (settings.proofFile || proofText)
@@ -226,7 +229,11 @@ export const useImport = create<ImportState>((set, get) => {
     async runPreview() {
       const run = ++previewRun;
       const input = await options(false);
-      if (!input) return;
+      if (!input) {
+        // The counts and the Import button belong to settings that are no longer whole.
+        if (get().staged && !isIsoDate(get().settings.collectedAt)) set({ preview: null, previewing: false });
+        return;
+      }
       set({ previewing: true, previewProgress: null, previewError: null });
       try {
         const preview = await api.call('import.preview', input);

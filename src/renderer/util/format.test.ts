@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate } from './format.ts';
+import { formatDateShort } from './format.ts';
 
-describe('formatDate', () => {
+describe('formatDateShort', () => {
   it.each([
     ['2028-06-14', 'en', '14 Jun 2028'],
     ['2028-06-14', 'nb', '14. juni 2028'],
@@ -9,6 +9,6 @@ describe('formatDate', () => {
     ['2026-12-31', 'nb', '31. des. 2026'],
     ['not a date', 'en', 'not a date'], // shown as stored rather than as "Invalid Date"
   ])('%s in %s → %s', (iso, language, shown) => {
-    expect(formatDate(iso, language)).toBe(shown);
+    expect(formatDateShort(iso, language)).toBe(shown);
   });
 });

@@ -57,6 +57,8 @@ export interface LedgerEventView {
   note: string | null;
   recordedAt: string;
   importId: number | null;
+  /** The import that recorded it, by file and time (what the user knows it by). */
+  importFile: { fileName: string; importedAt: string } | null;
   evidenceIds: number[];
 }
 
@@ -416,6 +418,24 @@ export interface ImportSummary extends ImportCounts {
   collectedAt: IsoDate;
   state: 'committed' | 'undone';
   createdAt: string;
+}
+
+/** What undoing an import does (import.undoPreview before, import.undo after). */
+export interface UndoCounts {
+  /** Contacts the import created that have no other evidence: they are removed. */
+  removed: number;
+  /** Contacts that stay but lose the import's consent events or the details it filled. */
+  changedBack: number;
+  /** The import's consent events that are voided (the ledger keeps them, marked undone). */
+  eventsVoided: number;
+}
+
+export interface UndoPreview extends UndoCounts {
+  import: ImportSummary;
+}
+
+export interface UndoResult extends ImportSummary {
+  undone: UndoCounts;
 }
 
 export interface ExportResult {

@@ -19,6 +19,8 @@ import type {
   ImportReport,
   ImportSummary,
   LedgerStatus,
+  UndoPreview,
+  UndoResult,
   RecordConsentResult,
   RejectedRow,
   RestoreSummary,
@@ -199,6 +201,8 @@ export const requestSchemas = {
   'import.preview': importOptions,
   'import.commit': importOptions,
   'import.cancel': z.object({ stagedId: z.string().regex(/^[a-f0-9]{32}$/) }).strict(),
+  /** What undoing the import would remove and change back, changing nothing (for the confirmation). */
+  'import.undoPreview': z.object({ importId: id }).strict(),
   'import.undo': z.object({ importId: id }).strict(),
   'imports.list': z.object({}).strict(),
   /** A committed import's rejected rows in row order, a page at a time: pass the last row number seen. */
@@ -231,7 +235,8 @@ export interface ResponseMap {
   'import.preview': ImportPreview;
   'import.commit': ImportReport;
   'import.cancel': { cancelled: boolean };
-  'import.undo': ImportSummary;
+  'import.undoPreview': UndoPreview;
+  'import.undo': UndoResult;
   'imports.list': ImportSummary[];
   'imports.rejectedRows': RejectedRow[];
   'export.run': ExportResult;

@@ -10,7 +10,7 @@ type DetailKey = 'name' | 'otherEmails' | 'company' | 'jobTitle' | 'phone' | 'ci
  * who edited it by hand and when. Empty ones are left out. Below, every change made by hand.
  */
 export function ContactFields({ contact, edits, onEdit }: { contact: ContactDetail['contact']; edits: readonly ContactEditView[]; onEdit(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const rows: [DetailKey, string, DetailField[], EditableField[]][] = [
     ['name', [contact.firstName, contact.lastName].filter(Boolean).join(' '), ['firstName', 'lastName'], ['firstName', 'lastName']],
     ['otherEmails', contact.otherEmails, ['otherEmails'], []],
@@ -21,7 +21,7 @@ export function ContactFields({ contact, edits, onEdit }: { contact: ContactDeta
     ['country', contact.country, ['country'], ['country']],
     ['tags', contact.tags.join(', '), [], ['tags']],
     ['note', contact.note, ['note'], ['note']],
-    ['added', formatTimestamp(contact.createdAt), [], []],
+    ['added', formatTimestamp(contact.createdAt, i18n.language), [], []],
   ];
   return (
     <section aria-labelledby="fields-title">
@@ -40,8 +40,8 @@ export function ContactFields({ contact, edits, onEdit }: { contact: ContactDeta
               <dd>
                 {value}
                 {setBy(contact.fieldSources, fields).map((source) => (
-                  <span key={source.importId} className="field-source" title={formatTimestamp(source.importedAt)}>
-                    {t('detail.fieldFrom', { file: source.fileName, id: source.importId })}
+                  <span key={source.importId} className="field-source">
+                    {t('detail.fieldFrom', { file: source.fileName, when: formatTimestamp(source.importedAt, i18n.language) })}
                   </span>
                 ))}
                 {editedBy(contact.manualSources, editable).map((source) => (

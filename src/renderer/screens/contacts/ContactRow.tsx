@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ContactSummary } from '../../../shared/contract/dto.ts';
 import { addDays } from '../../../shared/consent/dates.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-import { formatDate } from '../../util/format.ts';
+import { formatDateShort } from '../../util/format.ts';
 
 export const ROW_HEIGHT = 44;
 
@@ -68,7 +68,7 @@ export function ContactRow(props: Props) {
           <span role="gridcell" className="col-expires">
             {contact.consentExpiresAt ? (
               // The first day it no longer counts; the column says the last day it does.
-              formatDate(addDays(contact.consentExpiresAt, -1), i18n.language)
+              formatDateShort(addDays(contact.consentExpiresAt, -1), i18n.language)
             ) : (
               <>
                 <span aria-hidden="true">—</span>

@@ -3,7 +3,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isIsoDate } from '../../../shared/dates/iso-date.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { useApp } from '../../state/app.ts';
 import { useContacts } from '../../state/contacts.ts';
 import { SORT_KEYS, type SortKey } from '../../vocabulary.ts';
@@ -48,22 +48,20 @@ export function ContactsToolbar() {
           data-testid="contacts-search"
         />
       </div>
-      <div className="field inline-field">
-        <label htmlFor="contacts-as-of">{t('contacts.asOf')}</label>
-        <input
+      <div className="as-of-field">
+        <DateField
           id="contacts-as-of"
-          type="date"
+          label={t('contacts.asOf')}
+          className="inline-field"
+          compact
           value={query.asOf ?? today}
-          title={t('contacts.asOfHelp')}
-          onChange={(e) => {
-            const value = e.target.value;
-            // The date input gives '' while a date is half typed: wait for a whole date (and
-            // do not re-render, or React would reset the half-typed field).
-            if (!isIsoDate(value)) return;
-            const asOf = value === today ? null : value;
+          onChange={(date) => {
+            // Only a whole date changes the list; a half-typed one shows why it is not used.
+            if (date === null) return;
+            const asOf = date === today ? null : date;
             if (asOf !== query.asOf) setQuery({ asOf });
           }}
-          data-testid="as-of"
+          testId="as-of"
         />
         {query.asOf !== null && (
           <button type="button" className="link" onClick={() => setQuery({ asOf: null })} data-testid="as-of-today">

@@ -60,7 +60,7 @@ export function EvidenceViewer({ evidenceId, onClose }: { evidenceId: number; on
   return (
     <section className="evidence-view" aria-labelledby={`evidence-${evidenceId}`} data-testid="evidence-view">
       <h4 id={`evidence-${evidenceId}`} ref={heading} tabIndex={-1}>
-        {evidence?.fileName ?? t('evidence.title', { id: evidenceId })}
+        {evidence?.fileName ?? t('evidence.title')}
       </h4>
       <ErrorText error={error} />
       {!file && !error && <p className="muted">{t('common.loading')}</p>}
@@ -88,7 +88,7 @@ export function EvidenceViewer({ evidenceId, onClose }: { evidenceId: number; on
         <p className="muted small">
           {[
             evidence.recordedBy ? t('evidence.recordedBy', { name: evidence.recordedBy }) : null,
-            t('evidence.createdAt', { date: formatTimestamp(evidence.createdAt) }),
+            t('evidence.createdAt', { date: formatTimestamp(evidence.createdAt, i18n.language) }),
             evidence.size !== null ? formatBytes(evidence.size, t, i18n.language) : null,
             evidence.sha256 ? t('evidence.sha', { hash: `${evidence.sha256.slice(0, 16)}…` }) : null,
           ]

@@ -9,6 +9,7 @@ import { isIsoDate, todayIso } from '../../../shared/dates/iso-date.ts';
 import { sourceGroup, type Basis, type SourceKind } from '../../../shared/consent/vocabulary.ts';
 import { api } from '../../api/client.ts';
 import { ErrorText } from '../../components/ErrorText.tsx';
+import { DateField } from '../../components/DateField.tsx';
 import { Field } from '../../components/Field.tsx';
 import { SourceSelect } from '../../components/SourceSelect.tsx';
 import { useApp } from '../../state/app.ts';
@@ -38,6 +39,7 @@ export function RecordEvidenceForm({ contactIds, initialKind, autoFocus, idPrefi
   const prefix = idPrefix ?? `record-${generated.replace(/[^a-zA-Z0-9]/g, '')}`;
   const id = (name: string): string => `${prefix}-${name}`;
   const info = useApp((s) => s.info);
+  const today = info?.today ?? todayIso();
   const [kind, setKind] = useState<RecordableKind>(initialKind ?? 'opt-in');
   const [source, setSource] = useState<SourceKind | ''>('');
   const [basis, setBasis] = useState<Basis>('explicit');
@@ -51,6 +53,7 @@ export function RecordEvidenceForm({ contactIds, initialKind, autoFocus, idPrefi
   const [recordedBy, setRecordedBy] = useState(rememberedEditor);
   const [busy, setBusy] = useState<false | 'reading' | 'saving'>(false);
   const [error, setError] = useState<unknown>(null);
+  const [tried, setTried] = useState(false);
   const [localErrors, setLocalErrors] = useState<Partial<Record<'source' | 'date', string>>>({});
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -73,8 +76,9 @@ export function RecordEvidenceForm({ contactIds, initialKind, autoFocus, idPrefi
     event.preventDefault();
     const missing: typeof localErrors = {};
     if (isOptIn && !source) missing.source = t('record.needSource');
-    if (!isIsoDate(date)) missing.date = t('record.needDate');
+    if (!isIsoDate(date)) missing.date = t('record.needDate'); // DateField says what is wrong with it
     setLocalErrors(missing);
+    setTried(true);
     setError(null);
     if (Object.keys(missing).length > 0) {
       document.getElementById(id(missing.source ? 'source' : 'date'))?.focus();
@@ -147,9 +151,17 @@ export function RecordEvidenceForm({ contactIds, initialKind, autoFocus, idPrefi
             </select>
           )}
         </Field>
-        <Field id={id('date')} label={t('record.date')} error={fieldError('date')}>
-          {(control) => <input {...control} type="date" value={date} required onChange={(e) => setDate(e.target.value)} data-testid="record-date" />}
-        </Field>
+        <DateField
+          id={id('date')}
+          label={t('record.date')}
+          value={date}
+          notAfter={today}
+          required
+          showIncomplete={tried}
+          error={server.byField.date}
+          onChange={(next) => setDate(next ?? '')}
+          testId="record-date"
+        />
         {takesSource && (
           <Field
             id={id('source')}

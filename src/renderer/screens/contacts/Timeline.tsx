@@ -24,6 +24,7 @@ export function Timeline({ detail, onCorrected }: { detail: ContactDetail; onCor
             <TimelineEvent
               key={event.id}
               event={event}
+              others={detail.events}
               evidence={detail.evidence}
               openEvidenceId={openEvidence?.eventId === event.id ? openEvidence.evidenceId : null}
               onOpenEvidence={(evidenceId) => setOpenEvidence(evidenceId === null ? null : { eventId: event.id, evidenceId })}

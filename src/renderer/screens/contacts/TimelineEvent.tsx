@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvidenceView, LedgerEventView } from '../../../shared/contract/dto.ts';
-import { formatTimestamp } from '../../util/format.ts';
+import { formatDay, formatTimestamp } from '../../util/format.ts';
 import { CorrectEventForm } from './CorrectEventForm.tsx';
 import { EvidenceViewer } from './EvidenceViewer.tsx';
 
 interface Props {
   event: LedgerEventView;
+  /** The contact's other events: a correction names the one it corrects by kind and date. */
+  others: readonly LedgerEventView[];
   evidence: EvidenceView[];
   openEvidenceId: number | null;
   onOpenEvidence(evidenceId: number | null): void;
@@ -14,22 +16,25 @@ interface Props {
 }
 
 /** One ledger event. A superseded event stays visible, marked, with what replaced it. */
-export function TimelineEvent({ event, evidence, openEvidenceId, onOpenEvidence, onCorrected }: Props) {
-  const { t } = useTranslation();
+export function TimelineEvent({ event, others, evidence, openEvidenceId, onOpenEvidence, onCorrected }: Props) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const replacedBy = others.find((e) => e.id === event.supersededBy);
+  const corrects = others.find((e) => e.id === event.supersedes);
   const [correcting, setCorrecting] = useState(false);
   const superseded = event.supersededBy !== null;
   const details = [
     event.source ? t(`source.${event.source}`) : null,
     event.basis ? t(`basis.${event.basis}`) : null,
     event.brand,
-    event.importId !== null ? t('detail.fromImport', { id: event.importId }) : null,
+    event.importFile ? t('detail.fromImport', { file: event.importFile.fileName, when: formatTimestamp(event.importFile.importedAt, language) }) : null,
   ].filter((part): part is string => part !== null && part !== '');
 
   return (
     <li className={`timeline-event kind-${event.kind} ${superseded ? 'superseded' : ''}`} data-testid="timeline-event" data-kind={event.kind}>
       <div className="event-head">
         <time className="date" dateTime={event.date}>
-          {event.date}
+          {formatDay(event.date, language)}
         </time>
         <strong>{t(`eventKind.${event.kind}`)}</strong>
       </div>
@@ -37,13 +42,17 @@ export function TimelineEvent({ event, evidence, openEvidenceId, onOpenEvidence,
       {event.note && <p className="event-note">{event.note}</p>}
       {superseded && (
         <p className="superseded-marker" data-testid="superseded-marker">
-          {t('detail.superseded', { id: event.supersededBy })}
+          {replacedBy
+            ? t('detail.superseded', { kind: t(`eventKind.${replacedBy.kind}`), date: formatDay(replacedBy.date, language) })
+            : t('detail.supersededUnknown')}
         </p>
       )}
-      {event.supersedes !== null && <p className="muted small">{t('detail.voids', { id: event.supersedes })}</p>}
-      <p className="muted small">
-        {t('detail.eventNumber', { id: event.id })} · {t('detail.recorded', { when: formatTimestamp(event.recordedAt) })}
-      </p>
+      {event.supersedes !== null && (
+        <p className="muted small">
+          {corrects ? t('detail.voids', { kind: t(`eventKind.${corrects.kind}`), date: formatDay(corrects.date, language) }) : t('detail.voidsUnknown')}
+        </p>
+      )}
+      <p className="muted small">{t('detail.recorded', { when: formatTimestamp(event.recordedAt, language) })}</p>
       {event.evidenceIds.length > 0 && (
         <ul className="evidence-links">
           {event.evidenceIds.map((evidenceId) => (
@@ -55,7 +64,7 @@ export function TimelineEvent({ event, evidence, openEvidenceId, onOpenEvidence,
                 onClick={() => onOpenEvidence(openEvidenceId === evidenceId ? null : evidenceId)}
                 data-testid="evidence-link"
               >
-                {evidenceLabel(evidence.find((e) => e.id === evidenceId), evidenceId)}
+                {evidenceLabel(evidence.find((e) => e.id === evidenceId))}
               </button>
             </li>
           ))}
@@ -80,10 +89,10 @@ export function TimelineEvent({ event, evidence, openEvidenceId, onOpenEvidence,
     </li>
   );
 
-  function evidenceLabel(view: EvidenceView | undefined, id: number): string {
+  function evidenceLabel(view: EvidenceView | undefined): string {
     if (view?.fileName) return t('detail.evidenceFile', { name: view.fileName });
     if (view?.text) return t('detail.evidenceText', { text: view.text.length > 48 ? `${view.text.slice(0, 47)}…` : view.text });
     if (view?.url) return view.url;
-    return t('detail.evidenceLink', { id });
+    return t('detail.evidenceLink');
   }
 }

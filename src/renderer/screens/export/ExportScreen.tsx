@@ -8,7 +8,7 @@ import { isIsoDate } from '../../../shared/dates/iso-date.ts';
 import { api } from '../../api/client.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorText } from '../../components/ErrorText.tsx';
-import { Field } from '../../components/Field.tsx';
+import { DateField } from '../../components/DateField.tsx';
 import { ScreenTitle } from '../../components/ScreenTitle.tsx';
 import { announce } from '../../state/announcer.ts';
 import { useApp } from '../../state/app.ts';
@@ -27,14 +27,21 @@ export function ExportScreen() {
   const [result, setResult] = useState<ExportResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [tried, setTried] = useState(false);
 
   async function run(event: FormEvent): Promise<void> {
     event.preventDefault();
+    setTried(true);
+    // A half-typed or impossible date says so beside the field; it never falls back to today.
+    if (!isIsoDate(asOf)) {
+      document.getElementById('export-as-of')?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     setResult(null);
     try {
-      const exported = await api.call('export.run', { profile, ...(isIsoDate(asOf) ? { asOf } : {}) });
+      const exported = await api.call('export.run', { profile, asOf });
       setResult(exported);
       announce(`${t('export.included', { count: exported.included })}, ${t('export.excluded', { count: exported.excluded })}`);
     } catch (e) {
@@ -80,9 +87,17 @@ export function ExportScreen() {
             </label>
           ))}
         </fieldset>
-        <Field id="export-as-of" label={t('export.asOf')} help={t('export.asOfHelp')} className="narrow">
-          {(control) => <input {...control} type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} data-testid="export-as-of" />}
-        </Field>
+        <DateField
+          id="export-as-of"
+          label={t('export.asOf')}
+          help={t('export.asOfHelp')}
+          className="narrow"
+          value={asOf}
+          required
+          showIncomplete={tried}
+          onChange={(date) => setAsOf(date ?? '')}
+          testId="export-as-of"
+        />
         <ErrorText error={error} testId="export-error" />
         <div className="actions">
           <button type="submit" className="primary large" disabled={busy} data-testid="export-run">

@@ -4,7 +4,8 @@
 
 import { useTranslation } from 'react-i18next';
 import { sourceGroup, type Basis } from '../../../shared/consent/vocabulary.ts';
-import { isIsoDate } from '../../../shared/dates/iso-date.ts';
+import { todayIso } from '../../../shared/dates/iso-date.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { Field } from '../../components/Field.tsx';
 import { SourceSelect } from '../../components/SourceSelect.tsx';
 import { useApp } from '../../state/app.ts';
@@ -15,6 +16,7 @@ export function BatchSettingsForm() {
   const { t } = useTranslation();
   const { settings, setSettings, committing } = useImport();
   const brand = useApp((s) => s.info?.brand ?? null);
+  const today = useApp((s) => s.info?.today ?? todayIso());
 
   return (
     <section className="card batch" aria-labelledby="batch-title" data-testid="batch-settings">
@@ -41,19 +43,16 @@ export function BatchSettingsForm() {
                 />
               )}
             </Field>
-            <Field id="import-date" label={t('import.collectedAt')}>
-              {(control) => (
-                <input
-                  {...control}
-                  type="date"
-                  value={settings.collectedAt}
-                  onChange={(e) => {
-                    if (isIsoDate(e.target.value)) setSettings({ collectedAt: e.target.value });
-                  }}
-                  data-testid="import-date"
-                />
-              )}
-            </Field>
+            <DateField
+              id="import-date"
+              label={t('import.collectedAt')}
+              value={settings.collectedAt}
+              notAfter={today}
+              required
+              // '' while the date is not whole: no preview, nothing to commit (state/import.ts).
+              onChange={(date) => setSettings({ collectedAt: date ?? '' })}
+              testId="import-date"
+            />
             <Field
               id="import-basis"
               label={t('import.basis')}

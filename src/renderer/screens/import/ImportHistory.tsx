@@ -1,29 +1,27 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../components/ErrorText.tsx';
-import { announce } from '../../state/announcer.ts';
 import { useImport } from '../../state/import.ts';
-import { formatNumber, formatTimestamp } from '../../util/format.ts';
+import { formatDay, formatNumber, formatTimestamp } from '../../util/format.ts';
+import { UndoDialog } from './UndoDialog.tsx';
 
 /** Every import so far, newest first, each undoable as a unit. */
 export function ImportHistory() {
   const { t, i18n } = useTranslation();
-  const { history, historyError, loadHistory, undo, committing, undoing } = useImport();
+  const { history, historyError, loadHistory, committing, undoing } = useImport();
+  const [confirming, setConfirming] = useState<number | null>(null);
 
   useEffect(() => {
     void loadHistory(); // reports its own errors
   }, [loadHistory]);
 
   const n = (value: number): string => formatNumber(value, i18n.language);
-  async function onUndo(importId: number): Promise<void> {
-    const summary = await undo(importId); // null on failure; the error shows above the table
-    if (summary) announce(t('import.undoDone', { fileName: summary.fileName }));
-  }
 
   return (
     <section className="card history" aria-labelledby="history-title" data-testid="import-history">
       <h2 id="history-title">{t('import.history')}</h2>
-      <ErrorText error={historyError} />
+      {confirming === null && <ErrorText error={historyError} />}
+      {confirming !== null && <UndoDialog importId={confirming} onClose={() => setConfirming(null)} />}
       {history && history.length === 0 && <p className="muted">{t('import.historyEmpty')}</p>}
       {history && history.length > 0 && (
         <div className="table-scroll">
@@ -41,10 +39,10 @@ export function ImportHistory() {
             <tbody>
               {history.map((h) => (
                 <tr key={h.id} className={h.state === 'undone' ? 'undone' : ''} data-testid="history-row">
-                  <td className="nowrap">{formatTimestamp(h.createdAt)}</td>
+                  <td className="nowrap">{formatTimestamp(h.createdAt, i18n.language)}</td>
                   <td className="break-word">{h.fileName}</td>
                   <td>{t(`source.${h.source}`)}</td>
-                  <td className="nowrap">{h.collectedAt}</td>
+                  <td className="nowrap">{formatDay(h.collectedAt, i18n.language)}</td>
                   <td>{t('import.historyCounts', { rows: n(h.rows), added: n(h.added), merged: n(h.merged), rejected: n(h.rejected) })}</td>
                   <td>
                     {h.state === 'undone' ? (
@@ -54,7 +52,7 @@ export function ImportHistory() {
                         type="button"
                         className="link nowrap"
                         disabled={committing || undoing !== null}
-                        onClick={() => void onUndo(h.id)}
+                        onClick={() => setConfirming(h.id)}
                         aria-label={`${t('import.undo')}: ${h.fileName}`}
                         data-testid={`history-undo-${h.id}`}
                       >

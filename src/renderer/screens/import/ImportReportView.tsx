@@ -10,25 +10,22 @@ import { useContacts } from '../../state/contacts.ts';
 import { useImport } from '../../state/import.ts';
 import { ImportCounts } from './ImportCounts.tsx';
 import { RejectedRows } from './RejectedRows.tsx';
+import { UndoDialog } from './UndoDialog.tsx';
 
 export function ImportReportView({ report }: { report: ImportReport }) {
   const { t } = useTranslation();
-  const { undo, reset, history, historyError, undoing } = useImport();
+  const { reset, history, historyError, undoing } = useImport();
   const navigate = useApp((s) => s.navigate);
   const setQuery = useContacts((s) => s.setQuery);
   const heading = useRef<HTMLHeadingElement>(null);
-  const [undone, setUndone] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const state = history?.find((h) => h.id === report.importId)?.state;
+  const undone = state === 'undone';
 
   useEffect(() => {
     heading.current?.focus();
     announce(t('import.reportAnnounce', { added: report.added, merged: report.merged, rejected: report.rejected }));
   }, [report, t]);
-
-  async function onUndo(importId: number): Promise<void> {
-    const summary = await undo(importId);
-    if (summary) setUndone(true); // the notice below is a status region
-  }
 
   return (
     <section className="card report" aria-labelledby="report-title" data-testid="import-report">
@@ -38,12 +35,13 @@ export function ImportReportView({ report }: { report: ImportReport }) {
       <p className="muted">{t('import.reportSummary', { fileName: report.fileName, seconds: Math.max(0.1, report.durationMs / 1000).toFixed(1) })}</p>
       <ImportCounts counts={report} />
       <RejectedRows rows={report.rejectedRows} total={report.rejected} fileName={report.fileName} importId={report.importId} />
-      {(undone || state === 'undone') && (
+      {undone && !confirming && (
         <p className="notice neutral" role="status" data-testid="import-undone">
           {t('import.undoDone', { fileName: report.fileName })}
         </p>
       )}
-      <ErrorText error={historyError} />
+      {!confirming && <ErrorText error={historyError} />}
+      {confirming && report.importId !== null && <UndoDialog importId={report.importId} onClose={() => setConfirming(false)} />}
       <div className="actions">
         <button
           type="button"
@@ -56,8 +54,8 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         >
           {t('import.viewContacts')}
         </button>
-        {report.importId !== null && !undone && state !== 'undone' && (
-          <button type="button" onClick={() => void onUndo(report.importId!)} disabled={undoing !== null} data-testid="undo-import">
+        {report.importId !== null && !undone && (
+          <button type="button" onClick={() => setConfirming(true)} disabled={undoing !== null} data-testid="undo-import">
             {undoing === report.importId ? t('import.undoing') : t('import.undo')}
           </button>
         )}

@@ -13,7 +13,7 @@ import { useContact } from '../../state/contact.ts';
 import { useContacts } from '../../state/contacts.ts';
 import { refreshAll } from '../../state/events.ts';
 import { collectContactIds } from '../../state/selection.ts';
-import { formatNumber } from '../../util/format.ts';
+import { formatDay, formatNumber } from '../../util/format.ts';
 import { RecordEvidenceForm } from '../contacts/RecordEvidenceForm.tsx';
 import { GROUP_TEXT, type ReviewGroupDef } from './groups.ts';
 import { groupFilter, useGroupContacts } from './useGroupContacts.ts';
@@ -56,7 +56,7 @@ export function ReviewGroup({ group, asOf }: { group: ReviewGroupDef; asOf: stri
   };
 
   const titleId = `group-${group.id}`;
-  const help = group.expiringWithinDays !== undefined ? t('review.expiringHelp', { date: addDays(asOf, group.expiringWithinDays) }) : t(text.help);
+  const help = group.expiringWithinDays !== undefined ? t('review.expiringHelp', { date: formatDay(addDays(asOf, group.expiringWithinDays), i18n.language) }) : t(text.help);
   return (
     <section className={`card review-group group-${group.id}`} aria-labelledby={titleId} data-testid={`review-${group.id}`}>
       <header className="card-head">
@@ -133,7 +133,7 @@ export function ReviewGroup({ group, asOf }: { group: ReviewGroupDef; asOf: stri
               </button>
               {(c.firstName || c.lastName) && <span>{[c.firstName, c.lastName].filter(Boolean).join(' ')}</span>}
               {multiStatus && <StatusBadge status={c.status} />}
-              {c.consentExpiresAt && group.expiringWithinDays !== undefined && <span className="muted">{t('review.expiresOn', { date: c.consentExpiresAt })}</span>}
+              {c.consentExpiresAt && group.expiringWithinDays !== undefined && <span className="muted">{t('review.expiresOn', { date: formatDay(c.consentExpiresAt, i18n.language) })}</span>}
               {c.reasons[0] && !multiStatus && <span className="reason muted small">{reasonSentence(t, c.reasons[0])}</span>}
             </li>
           ))}

@@ -5,11 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ScreenTitle } from '../../components/ScreenTitle.tsx';
 import { useApp, useAsOf } from '../../state/app.ts';
+import { formatDay } from '../../util/format.ts';
 import { REVIEW_GROUPS } from './groups.ts';
 import { ReviewGroup } from './ReviewGroup.tsx';
 
 export function ReviewScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const info = useApp((s) => s.info);
   const navigate = useApp((s) => s.navigate);
   const asOf = useAsOf();
@@ -36,7 +37,7 @@ export function ReviewScreen() {
   return (
     <div className="review">
       <ScreenTitle>{t('review.title')}</ScreenTitle>
-      {asOf && <p className="muted intro">{t('review.intro', { date: asOf })}</p>}
+      {asOf && <p className="muted intro">{t('review.intro', { date: formatDay(asOf, i18n.language) })}</p>}
       {asOf && REVIEW_GROUPS.map((group) => <ReviewGroup key={group.id} group={group} asOf={asOf} />)}
     </div>
   );
