@@ -11,6 +11,7 @@ import {
   type ResponseMap,
 } from '../../shared/contract/requests.ts';
 import { isStoreBusy, storeBusyError } from '../store/busy.ts';
+import { diskFullError, isDiskFull } from '../store/disk-full.ts';
 
 export type Handlers = {
   [M in Method]: (input: RequestParsed<M>) => ResponseMap[M] | Promise<ResponseMap[M]>;
@@ -38,6 +39,7 @@ export function createDispatcher(handlers: Handlers, onInternalError: (error: un
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toApiError() };
       if (isStoreBusy(error)) return { ok: false, error: storeBusyError().toApiError() };
+      if (isDiskFull(error)) return { ok: false, error: diskFullError().toApiError() };
       onInternalError(error);
       const message = error instanceof Error ? error.message : String(error);
       return { ok: false, error: { code: 'internal', message: `Unexpected error: ${message}` } };

@@ -7,7 +7,7 @@ import { getContact, listContacts, statusSummary } from '../services/contacts.ts
 import { runExport } from '../services/exports.ts';
 import { stageChunk, type ImportService } from '../services/imports.ts';
 import { appInfo, updateSettings } from '../services/settings.ts';
-import { getEvidence, readEvidenceFile } from '../store/evidence.ts';
+import { currentFileHash, getEvidence, readEvidenceFile } from '../store/evidence.ts';
 import type { Handlers } from './dispatch.ts';
 
 export function createHandlers(ctx: ServiceContext, imports: ImportService, version: string): Handlers {
@@ -23,7 +23,8 @@ export function createHandlers(ctx: ServiceContext, imports: ImportService, vers
     'evidence.get': (input) => {
       const evidence = getEvidence(ctx.db, input.id);
       if (!evidence) throw new AppError('not-found', `No evidence with id ${input.id}.`);
-      const data = evidence.sha256 ? readEvidenceFile(ctx.filesDir, evidence.sha256).toString('base64') : null;
+      // An import's original from which an erased person was removed is read from its redacted copy.
+      const data = evidence.sha256 ? readEvidenceFile(ctx.filesDir, currentFileHash(ctx.db, evidence.sha256)).toString('base64') : null;
       return { evidence, dataBase64: data };
     },
     'files.stage': (input) => stageChunk(ctx, input),

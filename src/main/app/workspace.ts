@@ -10,6 +10,7 @@ import { filesDirFor, type ServiceContext } from '../services/context.ts';
 import { ImportService } from '../services/imports.ts';
 import { APP_VERSION } from '../services/settings.ts';
 import { openStore } from '../store/open.ts';
+import { describeSweep, sweepWorkspaceFiles } from '../store/sweep.ts';
 
 export interface Workspace {
   dbPath: string;
@@ -25,17 +26,33 @@ export interface WorkspaceOptions {
   importsInWorker?: boolean;
   /** Fixed "today" for tests and `--as-of`-less reproducible runs. */
   today?: () => string;
+  /** Check the file (PRAGMA quick_check) and sweep leftovers from its files folder: the app and server do, short CLI commands do not. */
   quickCheck?: boolean;
   onInternalError?: (error: unknown) => void;
+  /** Where the start-up sweep says what it removed (one line, only when it removed something). */
+  log?: (line: string) => void;
 }
 
 export function openWorkspace(options: WorkspaceOptions): Workspace {
-  const db = openStore(options.dbPath, { quickCheck: options.quickCheck ?? true });
+  const quickCheck = options.quickCheck ?? true;
+  const db = openStore(options.dbPath, { quickCheck });
+  const filesDir = filesDirFor(options.dbPath);
+  if (quickCheck) {
+    // Files left by a process killed mid-write (store/sweep.ts says what is safe to remove).
+    const log = options.log ?? console.log;
+    try {
+      const swept = describeSweep(sweepWorkspaceFiles(db, filesDir), filesDir);
+      if (swept !== null) log(swept);
+    } catch (error) {
+      // Leftovers cost disk space, not correctness: the workspace still opens.
+      log(`Tillit could not check ${filesDir} for leftover files: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   const listeners = new Set<(name: EventName, payload: unknown) => void>();
   const context: ServiceContext = {
     db,
     dbPath: options.dbPath,
-    filesDir: filesDirFor(options.dbPath),
+    filesDir,
     emit<E extends EventName>(name: E, payload: EventMap[E]) {
       for (const listener of listeners) listener(name, payload);
     },

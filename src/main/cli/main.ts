@@ -20,6 +20,7 @@ import { ensureContact, recordConsent } from '../services/consent.ts';
 import { contactsAsOf, statusSummary } from '../services/contacts.ts';
 import { runExport } from '../services/exports.ts';
 import { isStoreBusy, storeBusyError } from '../store/busy.ts';
+import { diskFullError, isDiskFull } from '../store/disk-full.ts';
 import { verifyLedger } from '../store/ledger.ts';
 import { extractDbFlag, parseCommand, USAGE, UsageError } from './args.ts';
 import { printTable } from './table.ts';
@@ -356,6 +357,10 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     }
     if (isStoreBusy(error)) {
       io.stderr(`tillit: ${storeBusyError().message}\n`);
+      return 1;
+    }
+    if (isDiskFull(error)) {
+      io.stderr(`tillit: ${diskFullError().message}\n`);
       return 1;
     }
     io.stderr(`tillit: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -563,6 +563,7 @@ export const en = {
     'upload-too-large': '{{file}} is larger than 2 GiB; split it into smaller files.',
     'import-running': 'Another import is running; wait for it to finish or cancel it.',
     'store-busy': 'Tillit is saving another change (an import?) to this workspace; nothing was changed. Try again when it has finished.',
+    'disk-full': 'The disk is full: Tillit could not save this change, and nothing was changed. Free some space on the disk that holds the workspace and try again.',
     'import-no-rows': '{{file}} has a header but no rows to import.',
     'import-no-email-column': '{{file}} has no e-mail column (columns: {{columns}}). Map one column to "email".',
     'import-out-of-memory': 'The import ran out of memory ({{mb}} MB); nothing was changed. Split the file and try again.',

@@ -561,6 +561,7 @@ export const nb: DeepPartial<Messages> = {
     'upload-too-large': '{{file}} er større enn 2 GiB; del den opp i mindre filer.',
     'import-running': 'En annen import pågår; vent til den er ferdig, eller avbryt den.',
     'store-busy': 'Tillit lagrer en annen endring (en import?) i dette arbeidsområdet; ingenting ble endret. Prøv igjen når den er ferdig.',
+    'disk-full': 'Disken er full: Tillit kunne ikke lagre denne endringen, og ingenting ble endret. Frigjør plass på disken der arbeidsområdet ligger, og prøv igjen.',
     'import-no-rows': '{{file}} har kolonneoverskrifter, men ingen rader å importere.',
     'import-no-email-column': '{{file}} har ingen e-postkolonne (kolonner: {{columns}}). Velg hvilken kolonne som er E-post.',
     'import-out-of-memory': 'Importen gikk tom for minne ({{mb}} MB); ingenting ble endret. Del opp filen og prøv igjen.',

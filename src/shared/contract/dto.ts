@@ -196,6 +196,7 @@ export const APP_MESSAGE_CODES = [
   'upload-too-large', // params: file
   'import-running',
   'store-busy', // another connection (the import worker, the CLI) is writing
+  'disk-full', // ENOSPC or SQLITE_FULL: nothing was changed
   'import-no-rows', // params: file
   'import-no-email-column', // params: file, columns
   'import-out-of-memory', // params: mb
