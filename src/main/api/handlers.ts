@@ -24,7 +24,8 @@ export function createHandlers(ctx: ServiceContext, imports: ImportService, vers
       const evidence = getEvidence(ctx.db, input.id);
       if (!evidence) throw new AppError('not-found', `No evidence with id ${input.id}.`);
       // An import's original from which an erased person was removed is read from its redacted copy.
-      const data = evidence.sha256 ? readEvidenceFile(ctx.filesDir, currentFileHash(ctx.db, evidence.sha256)).toString('base64') : null;
+      const stored = evidence.sha256 ? currentFileHash(ctx.db, evidence.sha256) : null;
+      const data = stored ? readEvidenceFile(ctx.filesDir, stored).toString('base64') : null;
       return { evidence, dataBase64: data };
     },
     'files.stage': (input) => stageChunk(ctx, input),

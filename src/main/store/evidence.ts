@@ -150,33 +150,35 @@ function moveIntoPlace(dir: string, temp: string, sha256: string): void {
 }
 
 /**
- * Evidence files replaced by a redacted copy when a person was erased (store/redact-file.ts):
- * the stored hash of the original → the hash of the copy that now stands in for it. The
- * evidence rows keep the original's hash (the ledger covers them); until the ledger records
- * the replacement itself, the mapping is kept in the settings table, where the evidence
- * viewer and the start-up sweep find it.
+ * Evidence files that erasure on request replaced by a redacted copy (store/erase-files.ts),
+ * or removed because only the erased person's events used them: the hash of the file that
+ * was stored → the hash of the copy that stands in for it now, or null for removed. The
+ * evidence rows keep the original hash (the ledger covers them); until the ledger records the
+ * replacement itself, the mapping is kept in the settings table, where the evidence viewer
+ * and the start-up sweep find it.
  */
-const REDACTED_KEY = 'redacted_evidence';
+const ERASED_FILES_KEY = 'erased_evidence_files';
 
-export function redactedCopies(db: DB): Map<string, string> {
-  const json = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(REDACTED_KEY) as string | undefined;
-  return new Map(json === undefined ? [] : (Object.entries(JSON.parse(json) as Record<string, string>)));
+export function erasedFileMap(db: DB): Map<string, string | null> {
+  const json = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(ERASED_FILES_KEY) as string | undefined;
+  return new Map(json === undefined ? [] : Object.entries(JSON.parse(json) as Record<string, string | null>));
 }
 
-/** Records that `fromSha256` (and whatever already stood for it) is now `toSha256`. */
-export function recordRedactedCopy(db: DB, fromSha256: string, toSha256: string): void {
-  const copies = redactedCopies(db);
-  for (const [original, current] of copies) if (current === fromSha256) copies.set(original, toSha256);
-  copies.set(fromSha256, toSha256);
+/** Records that the file `fromSha256` (and whatever already stood for it) is now `toSha256`, or gone (null). */
+export function recordErasedFile(db: DB, fromSha256: string, toSha256: string | null): void {
+  const map = erasedFileMap(db);
+  for (const [original, current] of map) if (current === fromSha256) map.set(original, toSha256);
+  map.set(fromSha256, toSha256);
   db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
-    REDACTED_KEY,
-    JSON.stringify(Object.fromEntries(copies)),
+    ERASED_FILES_KEY,
+    JSON.stringify(Object.fromEntries(map)),
   );
 }
 
-/** The hash of the file that holds an evidence row's bytes now: its own, or its redacted copy's. */
-export function currentFileHash(db: DB, sha256: string): string {
-  return redactedCopies(db).get(sha256) ?? sha256;
+/** The hash of the file that holds an evidence row's bytes now: its own, its redacted copy's, or null when erasure removed it. */
+export function currentFileHash(db: DB, sha256: string): string | null {
+  const map = erasedFileMap(db);
+  return map.has(sha256) ? map.get(sha256)! : sha256;
 }
 
 export interface StoredFile {

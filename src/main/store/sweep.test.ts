@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tempDbPath, tempDir } from '../../../test/helpers/temp.ts';
 import { openWorkspace, type Workspace } from '../app/workspace.ts';
 import { filesDirFor } from '../services/context.ts';
-import { evidenceDir, insertEvidence, recordRedactedCopy } from './evidence.ts';
+import { evidenceDir, insertEvidence, recordErasedFile } from './evidence.ts';
 import { openStore, type DB } from './open.ts';
 import { SWEEP_GRACE_MS, sweepWorkspaceFiles, tempOwner } from './sweep.ts';
 
@@ -56,7 +56,7 @@ describe('sweepWorkspaceFiles', () => {
     expect(fs.existsSync(live)).toBe(true);
   });
 
-  it('removes evidence files no row names once past the grace period; keeps named, young and redacted copies', () => {
+  it('removes evidence files no row names once past the grace period; keeps named and young ones', () => {
     const { db, files } = workspace();
     const ev = evidenceDir(files);
     const evidenceId = insertEvidence(db, files, { file: { fileName: 'proof.txt', data: Buffer.from('proof') } }, new Date().toISOString());
@@ -64,12 +64,26 @@ describe('sweepWorkspaceFiles', () => {
     fs.utimesSync(named, new Date(NOW - 2 * HOUR), new Date(NOW - 2 * HOUR));
     const orphan = file(path.join(ev, sha('b')), SWEEP_GRACE_MS + 1000);
     const young = file(path.join(ev, sha('c')), SWEEP_GRACE_MS - 60_000);
-    const redacted = file(path.join(ev, sha('d')), 2 * HOUR);
-    recordRedactedCopy(db, sha('e'), sha('d'));
     const notEvidence = file(path.join(ev, 'README'), 2 * HOUR);
     const result = sweepWorkspaceFiles(db, files, { now: NOW });
     expect(result).toMatchObject({ orphanEvidence: [orphan], storeWasFree: true });
-    for (const kept of [named, young, redacted, notEvidence]) expect(fs.existsSync(kept)).toBe(true);
+    for (const kept of [named, young, notEvidence]) expect(fs.existsSync(kept)).toBe(true);
+  });
+
+  it('after an erasure: keeps the redacted copy that stands for a row’s file, removes the file it replaced and a removed one', () => {
+    const { db, files } = workspace();
+    const ev = evidenceDir(files);
+    const now = new Date().toISOString();
+    const shaOf = (id: number): string => db.prepare('SELECT sha256 FROM evidence WHERE id = ?').pluck().get(id) as string;
+    const replaced = shaOf(insertEvidence(db, files, { file: { fileName: 'kunder.csv', data: Buffer.from('email\nola@x.no\nkari@x.no\n') } }, now));
+    const removed = shaOf(insertEvidence(db, files, { file: { fileName: 'ola.png', data: Buffer.from('a photo of Ola') } }, now));
+    const copy = file(path.join(ev, sha('d')), 2 * HOUR);
+    for (const f of [replaced, removed]) fs.utimesSync(path.join(ev, f), new Date(NOW - 2 * HOUR), new Date(NOW - 2 * HOUR));
+    recordErasedFile(db, replaced, sha('d'));
+    recordErasedFile(db, removed, null);
+    const result = sweepWorkspaceFiles(db, files, { now: NOW });
+    expect(result.orphanEvidence.map((f) => path.basename(f)).sort()).toEqual([replaced, removed].sort());
+    expect(fs.existsSync(copy)).toBe(true);
   });
 
   it('removes staged uploads idle past the grace period, both halves; keeps one being uploaded', () => {

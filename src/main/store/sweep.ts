@@ -15,6 +15,7 @@
 //    between its file write and its commit in a way that could make the file look unused,
 //    except in the short step before it takes the lock. The grace period covers that step:
 //    a file written (or reused: storeEvidenceFile touches it) in the last ten minutes stays.
+//    A file that erasure replaced by a redacted copy, or removed, counts as named by no row.
 //    When the lock is taken (an import is being saved), only temp files are swept.
 //  - staged uploads not written to for a day are removed even while an import runs; with
 //    the lock free, every upload idle for the grace period goes (an upload in progress in
@@ -24,7 +25,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isStoreBusy } from './busy.ts';
-import { evidenceDir, redactedCopies } from './evidence.ts';
+import { erasedFileMap, evidenceDir } from './evidence.ts';
 import type { DB } from './open.ts';
 
 export const SWEEP_GRACE_MS = 10 * 60 * 1000;
@@ -97,13 +98,18 @@ export function describeSweep(result: SweepResult, filesDir: string): string | n
   return parts.length === 0 ? null : `Tillit removed leftovers from ${filesDir}: ${parts.join(', ')}.`;
 }
 
-/** Every evidence file the store names: evidence rows, import originals, redacted copies. */
+/**
+ * Every evidence file the store names (evidence rows, import originals), as it stands now:
+ * a file that erasure replaced by a redacted copy, or removed, is not in use any more (a
+ * crash between the erasure's commit and its removal of the file leaves it for the sweep).
+ */
 function referencedHashes(db: DB): Set<string> {
+  const erased = erasedFileMap(db);
   const used = new Set<string>();
   for (const sha of db.prepare('SELECT sha256 FROM evidence WHERE sha256 IS NOT NULL UNION SELECT file_sha256 FROM imports').pluck().all() as string[]) {
-    used.add(sha);
+    const current = erased.has(sha) ? erased.get(sha)! : sha;
+    if (current !== null) used.add(current);
   }
-  for (const sha of redactedCopies(db).values()) used.add(sha);
   return used;
 }
 
