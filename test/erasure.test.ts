@@ -2,6 +2,7 @@
 // the database file or its write-ahead log (free pages included), not in evidence files only
 // they used, not in the original import files (replaced by copies without their rows).
 
+import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -101,5 +102,25 @@ describe('erasure on request', () => {
     expect(fs.existsSync(path.join(evidenceDir(`${db}-files`), csvEvidence.fromSha256))).toBe(false);
     // The proof shared with Kari is still hers.
     expect(filesHolding(workspaceDir, 'stand photo')).toHaveLength(1);
+  });
+
+  it('replaces a spreadsheet original by a workbook without their row', async () => {
+    const db = tempDbPath(dir);
+    const w = openWorkspace({ dbPath: db, importsInWorker: false, today: () => '2026-01-10' });
+    open.push(w);
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Kunder').addRows([['E-post', 'Fornavn', 'Etternavn'], ['kari@example.no', 'Kari', 'Hansen'], [ADDRESS, 'Zorro', NAME], ['per@example.no', 'Per', 'Olsen']]);
+    const xlsx = Buffer.from(await book.xlsx.writeBuffer());
+    expect((await importFile(w, 'kunder.xlsx', xlsx)).added).toBe(3);
+    const person = (await call<ContactPage>(w, 'contacts.list', { search: NAME })).items[0]!;
+    const erased = await call<{ replacedFiles: { toSha256: string }[]; unredactedFiles: unknown[] }>(w, 'contacts.erase', { id: person.id, reason: 'Request by phone' });
+    expect(erased.unredactedFiles).toEqual([]);
+    expect(erased.replacedFiles).toHaveLength(1);
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.load(fs.readFileSync(path.join(evidenceDir(`${db}-files`), erased.replacedFiles[0]!.toSha256)) as unknown as ArrayBuffer);
+    const rows: unknown[][] = [];
+    copy.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    expect(rows).toEqual([['E-post', 'Fornavn', 'Etternavn'], ['kari@example.no', 'Kari', 'Hansen'], ['per@example.no', 'Per', 'Olsen']]);
+    expect(fs.readdirSync(evidenceDir(`${db}-files`))).toEqual([erased.replacedFiles[0]!.toSha256]);
   });
 });

@@ -3,7 +3,7 @@
 //  - A file only their events used as evidence (a photo of their sign-up slip) is removed.
 //  - An import's original file that holds their row (or a row of theirs the import rejected
 //    or found repeated) is replaced by a copy without the records holding their address
-//    (store/redact-file.ts), stored under its own hash.
+//    (store/redact-file.ts; spreadsheets: store/redact-xlsx.ts), stored under its own hash.
 // The evidence rows keep the original hashes (the hash chain covers them); which file stands
 // for which hash now is recorded in the same transaction as the erasure (recordErasedFile),
 // and returned, so that the ledger can record both hashes.
@@ -20,6 +20,7 @@ import path from 'node:path';
 import { currentFileHash, evidenceDir, recordErasedFile, storeEvidenceBytes } from './evidence.ts';
 import type { DB } from './open.ts';
 import { redactFile, type RedactableFormat } from './redact-file.ts';
+import { redactXlsx } from './redact-xlsx.ts';
 import { isTextEncoding } from '../import/read/decode.ts';
 
 export interface ErasedFiles {
@@ -27,7 +28,7 @@ export interface ErasedFiles {
   removedFiles: string[];
   /** Import originals replaced by a copy without the person, per evidence row naming them. */
   replacedFiles: { evidenceId: number; fromSha256: string; toSha256: string }[];
-  /** Files holding the person that could not be redacted (a format this cannot rewrite); kept, and said. */
+  /** Files holding the person that could not be redacted (the address also in a workbook's comment, say); kept, and said. */
   unredactedFiles: { sha256: string; reason: string }[];
 }
 
@@ -77,15 +78,22 @@ export function redactEvidenceForErasure(db: DB, filesDir: string, contactId: nu
     if (current === null) continue;
     const stored = path.join(dir, current);
     if (!fs.existsSync(stored)) continue; // nothing readable left to redact
+    const bytes = fs.readFileSync(stored);
+    let redacted: { data: Buffer; removed: number };
     if (file.format === 'xlsx') {
-      result.unredactedFiles.push({ sha256: current, reason: 'a spreadsheet (.xlsx) cannot be rewritten without the row yet' });
-      continue;
+      const workbook = redactXlsx(bytes, emailKey);
+      if (workbook.residual.length > 0) {
+        result.unredactedFiles.push({ sha256: current, reason: `the address is also in ${workbook.residual.join(', ')}, which cannot be rewritten` });
+        continue;
+      }
+      redacted = workbook;
+    } else {
+      redacted = redactFile(bytes, emailKey, {
+        format: file.format as RedactableFormat,
+        encoding: isTextEncoding(file.encoding) ? file.encoding : undefined,
+        delimiter: file.delimiter,
+      });
     }
-    const redacted = redactFile(fs.readFileSync(stored), emailKey, {
-      format: file.format as RedactableFormat,
-      encoding: isTextEncoding(file.encoding) ? file.encoding : undefined,
-      delimiter: file.delimiter,
-    });
     if (redacted.removed === 0) continue;
     const copy = storeEvidenceBytes(filesDir, redacted.data);
     recordErasedFile(db, current, copy.sha256);
