@@ -75,6 +75,12 @@ describe('erasure on request', () => {
     // A proof shared with Kari stays (she still needs it).
     await call(w, 'consent.record', { contactIds: [person.id, kari.id], kind: 'note', date: '2026-01-06', note: 'met at the fair', evidence: { fileName: 'fair.txt', dataBase64: Buffer.from('stand photo').toString('base64') } });
     expect(filesHolding(workspaceDir, ADDRESS).length).toBeGreaterThan(0); // the test can see it
+    // An upload never imported, left for a while, holds them too.
+    const abandoned = await call<{ stagedId: string }>(w, 'files.stage', { fileName: 'gammel.csv', chunkBase64: Buffer.from(`email\n${ADDRESS}\n`).toString('base64') });
+    const staging = path.join(`${db}-files`, 'staging');
+    const past = new Date(Date.now() - 60 * 60 * 1000);
+    for (const f of fs.readdirSync(staging)) fs.utimesSync(path.join(staging, f), past, past);
+    expect(fs.readdirSync(staging)).toContain(`${abandoned.stagedId}.data`);
 
     const erased = await call<{ erasureId: number; removedFiles: string[]; replacedFiles: { evidenceId: number; fromSha256: string; toSha256: string }[] }>(
       w, 'contacts.erase', { id: person.id, reason: 'Request by e-mail 2026-01-10' },

@@ -21,6 +21,7 @@ import { currentFileHash, evidenceDir, recordErasedFile, storeEvidenceBytes } fr
 import type { DB } from './open.ts';
 import { redactFile, type RedactableFormat } from './redact-file.ts';
 import { redactXlsx } from './redact-xlsx.ts';
+import { removeIdleStagedUploads } from './sweep.ts';
 import { isTextEncoding } from '../import/read/decode.ts';
 
 export interface ErasedFiles {
@@ -103,9 +104,14 @@ export function redactEvidenceForErasure(db: DB, filesDir: string, contactId: nu
   return result;
 }
 
-/** After the erasure committed: deletes the files it replaced or removed. */
+/**
+ * After the erasure committed: deletes the files it replaced or removed, and staged uploads
+ * never imported (they may hold the person; an upload in progress stays, and the next
+ * start's sweep takes it if it is abandoned).
+ */
 export function removeErasedFiles(filesDir: string, files: ErasedFiles): void {
   const dir = evidenceDir(filesDir);
   const gone = new Set([...files.removedFiles, ...files.replacedFiles.map((r) => r.fromSha256)]);
   for (const sha of gone) fs.rmSync(path.join(dir, sha), { force: true });
+  removeIdleStagedUploads(filesDir);
 }

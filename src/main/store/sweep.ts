@@ -89,6 +89,16 @@ export function sweepWorkspaceFiles(db: DB, filesDir: string, options: SweepOpti
   return result;
 }
 
+/**
+ * Staged uploads idle for the grace period, removed: erasure on request calls this, since an
+ * upload never imported may hold the person too (one being uploaded or previewed now stays).
+ */
+export function removeIdleStagedUploads(filesDir: string, now: number = Date.now()): string[] {
+  const result: SweepResult = { tempFiles: [], orphanEvidence: [], stagedUploads: [], storeWasFree: false };
+  sweepStaged(stagingDirOf(filesDir), now, SWEEP_GRACE_MS, result);
+  return result.stagedUploads;
+}
+
 /** The sweep's result as one line for the log, or null when nothing was removed. */
 export function describeSweep(result: SweepResult, filesDir: string): string | null {
   const parts: string[] = [];
