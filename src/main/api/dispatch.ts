@@ -12,6 +12,7 @@ import {
 } from '../../shared/contract/requests.ts';
 import { isStoreBusy, storeBusyError } from '../store/busy.ts';
 import { damagedError, isStoreDamaged, isStoreReadOnly, readOnlyError } from '../store/open.ts';
+import { diskFullError, isDiskFull } from '../store/disk-full.ts';
 
 export type Handlers = {
   [M in Method]: (input: RequestParsed<M>) => ResponseMap[M] | Promise<ResponseMap[M]>;
@@ -42,6 +43,7 @@ export function createDispatcher(handlers: Handlers, onInternalError: (error: un
       if (isStoreBusy(error)) return { ok: false, error: storeBusyError().toApiError() };
       if (isStoreReadOnly(error)) return { ok: false, error: readOnlyError(storePath).toApiError() };
       if (isStoreDamaged(error)) return { ok: false, error: damagedError(storePath, [(error as Error).message]).toApiError() };
+      if (isDiskFull(error)) return { ok: false, error: diskFullError().toApiError() };
       onInternalError(error);
       const message = error instanceof Error ? error.message : String(error);
       return { ok: false, error: { code: 'internal', message: `Unexpected error: ${message}` } };

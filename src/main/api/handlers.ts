@@ -11,7 +11,7 @@ import { runExport } from '../services/exports.ts';
 import { stageChunk, type ImportService } from '../services/imports.ts';
 import type { LedgerIntegrity } from '../services/integrity.ts';
 import { appInfo, updateSettings } from '../services/settings.ts';
-import { getEvidence, readEvidenceFile } from '../store/evidence.ts';
+import { currentFileHash, getEvidence, readEvidenceFile } from '../store/evidence.ts';
 import type { Handlers } from './dispatch.ts';
 
 /** Backups, and the restore that re-opens the workspace (app/workspace.ts). */
@@ -39,7 +39,9 @@ export function createHandlers(ctx: ServiceContext, imports: ImportService, inte
     'evidence.get': (input) => {
       const evidence = getEvidence(ctx.db, input.id);
       if (!evidence) throw new AppError('not-found', `No evidence with id ${input.id}.`);
-      const data = evidence.sha256 ? readEvidenceFile(ctx.filesDir, evidence.sha256).toString('base64') : null;
+      // An import's original from which an erased person was removed is read from its redacted copy.
+      const stored = evidence.sha256 ? currentFileHash(ctx.db, evidence.sha256) : null;
+      const data = stored ? readEvidenceFile(ctx.filesDir, stored).toString('base64') : null;
       return { evidence, dataBase64: data };
     },
     'files.stage': (input) => stageChunk(ctx, input),

@@ -20,6 +20,7 @@ import { finishPendingRestore, restoreBackup } from '../store/backup.ts';
 import { storeBusyError } from '../store/busy.ts';
 import { damagedError, openStore } from '../store/open.ts';
 import type { RestoreSummary } from '../../shared/contract/dto.ts';
+import { describeSweep, sweepWorkspaceFiles } from '../store/sweep.ts';
 
 export interface Workspace {
   dbPath: string;
@@ -38,6 +39,7 @@ export interface WorkspaceOptions {
   importsInWorker?: boolean;
   /** Fixed "today" for tests and `--as-of`-less reproducible runs. */
   today?: () => string;
+  /** Check the file (PRAGMA quick_check) and sweep leftovers from its files folder: the app and server do, short CLI commands do not. */
   quickCheck?: boolean;
   /** Check the ledger at start (incremental, then fully in the background): the app and server do; the CLI checks where it matters. */
   checkLedger?: boolean;
@@ -52,6 +54,8 @@ export interface WorkspaceOptions {
    */
   whenDamaged?: 'throw' | 'restore-only';
   onInternalError?: (error: unknown) => void;
+  /** Where the start-up sweep says what it removed (one line, only when it removed something). */
+  log?: (line: string) => void;
 }
 
 /** The app's own connection waits this long for the write lock, then says "busy": the window and the server stay responsive. */
@@ -82,6 +86,18 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
 
   const open = (): Open => {
     const db = openStore(options.dbPath, { quickCheck: options.quickCheck ?? true, busyTimeoutMs: options.busyTimeoutMs ?? APP_BUSY_TIMEOUT_MS });
+    if ((options.quickCheck ?? true) && !db.readonly) {
+      // Files left by a process killed mid-write (store/sweep.ts says what is safe to remove).
+      const log = options.log ?? console.log;
+      const filesDir = filesDirFor(options.dbPath);
+      try {
+        const swept = describeSweep(sweepWorkspaceFiles(db, filesDir), filesDir);
+        if (swept !== null) log(swept);
+      } catch (error) {
+        // Leftovers cost disk space, not correctness: the workspace still opens.
+        log(`Tillit could not check ${filesDir} for leftover files: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
     const context: ServiceContext = {
       db,
       dbPath: options.dbPath,

@@ -26,6 +26,7 @@ import { isStoreBusy, storeBusyError } from '../store/busy.ts';
 import { formatAnchor, parseAnchor, readAnchors, type AnchorEntry } from '../store/anchors.ts';
 import { anchorsInForce, verifyLedger } from '../store/ledger-verify.ts';
 import { damagedError, isStoreDamaged, isStoreReadOnly, readOnlyError } from '../store/open.ts';
+import { diskFullError, isDiskFull } from '../store/disk-full.ts';
 import { extractDbFlag, parseCommand, USAGE, UsageError } from './args.ts';
 import { escapeJson, escapeOutput } from './escape.ts';
 import { printTable } from './table.ts';
@@ -428,6 +429,10 @@ export async function main(argv: string[], rawIO: CliIO = processIO): Promise<nu
     }
     if (isStoreBusy(error)) {
       io.stderr(`tillit: ${storeBusyError().message}\n`);
+      return 1;
+    }
+    if (isDiskFull(error)) {
+      io.stderr(`tillit: ${diskFullError().message}\n`);
       return 1;
     }
     if (isStoreReadOnly(error) || isStoreDamaged(error)) {

@@ -17,6 +17,7 @@ import { CONTACT_FIELDS, ContactInserter, FIELD_COLUMNS, findContactByKey, type 
 import { insertEvidence, insertEvidenceRow, sha256File, storeEvidenceFile, type EvidenceInputData } from '../store/evidence.ts';
 import { identityDigest } from '../store/ledger-chain.ts';
 import { LedgerAppender, type NewEvent } from '../store/ledger.ts';
+import { asDiskFull } from '../store/disk-full.ts';
 import { statement, type DB } from '../store/open.ts';
 import { readSettings } from '../store/settings.ts';
 import { ensureStatusesCurrent, recomputeContacts } from '../services/status.ts';
@@ -169,6 +170,8 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
 
   // The original file is kept as evidence. Content-addressed and write-once, so copying it
   // before the transaction cannot leave anything half-done in the store.
+  // (A kill between this copy and the commit leaves a file no row names: the sweep at the
+  // app's next start removes it, store/sweep.ts.)
   const original = write ? storeEvidenceFile(filesDir, { fileName: request.fileName, path: request.filePath }) : null;
   // The same bytes imported before and not undone: importing them again records every row's
   // consent a second time (dated as this batch says), so the preview and the report say so.
@@ -349,7 +352,7 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
     }
   } catch (error) {
     if (write && db.inTransaction) db.exec('ROLLBACK');
-    throw asImportError(error, request.fileName);
+    throw asImportError(asDiskFull(error), request.fileName);
   } finally {
     dryRunSeen?.drop();
   }

@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { UndoCounts } from '../../shared/contract/dto.ts';
 import { AppError, type ApiError } from '../../shared/contract/envelope.ts';
+import { asDiskFull } from '../store/disk-full.ts';
 import { openStore } from '../store/open.ts';
 import { runImport, type ImportClock, type ImportRequest } from './pipeline.ts';
 import { undoImport } from './undo.ts';
@@ -41,7 +42,8 @@ try {
     post({ type: 'done', outcome });
   }
 } catch (error) {
-  const appError = error instanceof AppError ? error : new AppError('internal', error instanceof Error ? error.message : String(error));
+  const known = asDiskFull(error);
+  const appError = known instanceof AppError ? known : new AppError('internal', error instanceof Error ? error.message : String(error));
   post({ type: 'error', error: appError.toApiError() });
 } finally {
   db.close();

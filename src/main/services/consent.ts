@@ -6,6 +6,7 @@ import { AppError } from '../../shared/contract/envelope.ts';
 import { checkEmail } from '../../shared/email/index.ts';
 import type { RecordConsentResult } from '../../shared/contract/dto.ts';
 import type { RequestParsed } from '../../shared/contract/requests.ts';
+import { removeErasedFiles, redactEvidenceForErasure, type ErasedFiles } from '../store/erase-files.ts';
 import { insertEvidence, type EvidenceInputData } from '../store/evidence.ts';
 import { identityDigest } from '../store/ledger-chain.ts';
 import { appendEvents, appendRecord, type NewEvent } from '../store/ledger.ts';
@@ -141,14 +142,15 @@ export function emailHash(normalized: string): string {
 
 /**
  * Erasure on request (GDPR Art. 17), the one exception to "nothing is deleted": the contact
- * row, the notes on its events and its rejected/duplicate raw import rows are deleted; the
+ * row, the notes on its events and its rejected/duplicate raw import rows are deleted, and
+ * evidence files holding the person are removed or redacted (store/erase-files.ts); the
  * ledger rows (no personal data: ids, kinds, dates, sources) stay so the chain still
  * verifies; a tombstone records when and why, with a salted hash of the address so that a
  * later import refuses it instead of adding the person back, and the digest its events were
  * hashed with. The erasure itself is a ledger record, so a contact cannot be made to vanish
  * (from a suppression list, say) without the chain noticing.
  */
-export function eraseContact(ctx: ServiceContext, id: number, reason: string): { erasureId: number } {
+export function eraseContact(ctx: ServiceContext, id: number, reason: string): { erasureId: number } & ErasedFiles {
   const { db } = ctx;
   const contact = db.prepare('SELECT id, email, email_key FROM contacts WHERE id = ?').get(id) as
     | { id: number; email: string; email_key: string }
@@ -156,18 +158,28 @@ export function eraseContact(ctx: ServiceContext, id: number, reason: string): {
   if (!contact) throw new AppError('not-found', `No contact with id ${id}.`);
   const identity = identityDigest(contact.email, contact.email_key);
   const now = ctx.now();
-  const erasureId = db.transaction(() => {
+  const { erasureId, files } = db.transaction(() => {
+    const files = redactEvidenceForErasure(db, ctx.filesDir, id, contact.email_key);
     db.prepare('DELETE FROM event_notes WHERE event_id IN (SELECT id FROM consent_events WHERE contact_id = ?)').run(id);
     db.prepare("DELETE FROM import_rows WHERE instr(lower(raw), ?) > 0").run(contact.email_key);
     db.prepare('DELETE FROM contacts WHERE id = ?').run(id);
-    const tombstone = Number(
+    const erasureId = Number(
       db
         .prepare('INSERT INTO erasures (contact_id, email_sha256, erased_at, reason, identity_sha256) VALUES (?, ?, ?, ?, ?)')
         .run(id, emailHash(contact.email_key), now, reason, identity).lastInsertRowid,
     );
-    appendRecord(db, 'erasure', now, { contactId: id, identity, detail: { erasureId: tombstone } });
-    return tombstone;
+    // The ledger records the erasure with both hashes of every file it removed or replaced.
+    appendRecord(db, 'erasure', now, {
+      contactId: id,
+      identity,
+      detail: { erasureId, removedFiles: files.removedFiles, replacedFiles: files.replacedFiles },
+    });
+    return { erasureId, files };
   })();
+  removeErasedFiles(ctx.filesDir, files);
+  // The deleted rows' bytes were zeroed (secure_delete, store/open.ts); older copies of their
+  // pages still sit in the write-ahead log until it is checkpointed and truncated.
+  db.pragma('wal_checkpoint(TRUNCATE)');
   ctx.emit('contacts.changed', { reason: 'consent' });
-  return { erasureId };
+  return { erasureId, ...files };
 }

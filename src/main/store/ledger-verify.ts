@@ -392,20 +392,29 @@ function recordedSettings(db: DB, upgrade: { detail: UpgradeDetail } | null): Se
   return upgrade?.detail?.settings ?? { policy: 'default', brand: null };
 }
 
-/** Erasure records in the ledger: which contacts, and the files each put in place of an original. */
-function erasureRecords(db: DB): { contacts: Set<number>; replacements: Map<number, string> } {
+/**
+ * Erasure records in the ledger: which contacts, and what became of each evidence file an
+ * erasure removed or replaced by a copy without the person (original hash → the file kept
+ * now, or null when removed), followed through later erasures.
+ */
+function erasureRecords(db: DB): { contacts: Set<number>; fileNow: Map<string, string | null> } {
   const rows = statement(
     db,
-    "SELECT e.contact_id, e.detail FROM erasures x JOIN consent_events e ON e.contact_id = x.contact_id AND e.kind = 'erasure'",
+    "SELECT e.contact_id, e.detail FROM erasures x JOIN consent_events e ON e.contact_id = x.contact_id AND e.kind = 'erasure' ORDER BY e.id",
   ).all() as { contact_id: number; detail: string | null }[];
   const contacts = new Set<number>();
-  const replacements = new Map<number, string>();
+  const fileNow = new Map<string, string | null>();
+  const move = (from: string, to: string | null): void => {
+    for (const [original, current] of fileNow) if (current === from) fileNow.set(original, to);
+    if (!fileNow.has(from)) fileNow.set(from, to);
+  };
   for (const row of rows) {
     contacts.add(row.contact_id);
-    const detail = JSON.parse(row.detail ?? '{}') as { replacedFiles?: { evidenceId: number; toSha256: string }[] };
-    for (const r of detail.replacedFiles ?? []) replacements.set(r.evidenceId, r.toSha256);
+    const detail = JSON.parse(row.detail ?? '{}') as { removedFiles?: string[]; replacedFiles?: { fromSha256: string; toSha256: string }[] };
+    for (const r of detail.replacedFiles ?? []) move(r.fromSha256, r.toSha256);
+    for (const removed of detail.removedFiles ?? []) move(removed, null);
   }
-  return { contacts, replacements };
+  return { contacts, fileNow };
 }
 
 interface Problem {
@@ -449,12 +458,9 @@ function* outsideProblems(db: DB, ctx: OutsideContext): Generator<Problem> {
       yield { key: `evidence:${id}`, broken: { id, item: 'evidence', reason: `${evidenceName(ev)} was changed after it was recorded: its wording, link, author or file name no longer match` } };
     }
     if (ev.sha256 === null || ctx.filesDir === undefined) continue;
-    if (ev.redacted_at !== null && ev.stored_sha256 === null) continue; // its file went with the erasure
-    const expected = ev.stored_sha256 ?? ev.sha256;
-    if (ev.stored_sha256 !== null && erased.replacements.get(id) !== ev.stored_sha256) {
-      yield { key: `replaced:${id}`, broken: { id, item: 'evidence-file', reason: `the file of ${evidenceName(ev)} was swapped for another outside Tillit` } };
-      continue;
-    }
+    // An erasure on record may have removed the file, or replaced it with a copy without the person.
+    const expected = erased.fileNow.has(ev.sha256) ? erased.fileNow.get(ev.sha256)! : ev.sha256;
+    if (expected === null) continue;
     let actual = fileHashes.get(expected);
     if (actual === undefined) {
       actual = hashFileOrNull(path.join(evidenceDir(ctx.filesDir), expected));

@@ -816,6 +816,7 @@ export const en = {
     'backup-ledger-broken': 'The consent ledger in the backup {{file}} is broken at event {{eventId}}; it was not restored and nothing was changed. Choose another backup.',
     'backup-not-found': 'There is no backup named {{name}} any more; refresh the list.',
     'backup-folder-unusable': 'Backups cannot be copied to {{folder}}: {{reason}}.',
+    'disk-full': 'The disk is full: Tillit could not save this change, and nothing was changed. Free some space on the disk that holds the workspace and try again.',
     'import-no-rows': '{{file}} has a header but no rows to import.',
     'import-no-email-column': '{{file}} has no e-mail column (columns: {{columns}}). Map one column to "email".',
     'import-out-of-memory': 'The import ran out of memory ({{mb}} MB); nothing was changed. Split the file and try again.',

@@ -809,6 +809,7 @@ export const nb: DeepPartial<Messages> = {
     'backup-ledger-broken': 'Samtykkeloggen i sikkerhetskopien {{file}} er brutt ved hendelse {{eventId}}; den ble ikke gjenopprettet, og ingenting ble endret. Velg en annen sikkerhetskopi.',
     'backup-not-found': 'Det finnes ikke lenger noen sikkerhetskopi med navnet {{name}}; oppdater listen.',
     'backup-folder-unusable': 'Sikkerhetskopier kan ikke kopieres til {{folder}}: {{reason}}.',
+    'disk-full': 'Disken er full: Tillit kunne ikke lagre denne endringen, og ingenting ble endret. Frigjør plass på disken der arbeidsområdet ligger, og prøv igjen.',
     'import-no-rows': '{{file}} har kolonneoverskrifter, men ingen rader å importere.',
     'import-no-email-column': '{{file}} har ingen e-postkolonne (kolonner: {{columns}}). Velg hvilken kolonne som er E-post.',
     'import-out-of-memory': 'Importen gikk tom for minne ({{mb}} MB); ingenting ble endret. Del opp filen og prøv igjen.',

@@ -250,6 +250,7 @@ export const APP_MESSAGE_CODES = [
   'backup-ledger-broken', // params: file, eventId
   'backup-not-found', // params: name
   'backup-folder-unusable', // params: folder, reason
+  'disk-full', // ENOSPC or SQLITE_FULL: nothing was changed
   'import-no-rows', // params: file
   'import-no-email-column', // params: file, columns
   'import-out-of-memory', // params: mb
