@@ -129,4 +129,26 @@ describe('erasure on request', () => {
     expect(rows).toEqual([['E-post', 'Fornavn', 'Etternavn'], ['kari@example.no', 'Kari', 'Hansen'], ['per@example.no', 'Per', 'Olsen']]);
     expect(fs.readdirSync(evidenceDir(`${db}-files`))).toEqual([erased.replacedFiles[0]!.toSha256]);
   });
+
+  it('reaches the backups: each one holding the person gets the same erasure, still verifies, and restores without them', async () => {
+    const db = tempDbPath(dir);
+    const w = openWorkspace({ dbPath: db, importsInWorker: false, today: () => '2026-01-10' });
+    open.push(w);
+    await importFile(w, 'first.csv', `email;name\n${ADDRESS};${NAME}\nkari@example.no;Kari\n`);
+    await importFile(w, 'second.csv', 'email;name\nper@example.no;Per\n'); // its automatic backup holds the person
+    await call(w, 'backups.create', {});
+    const page = await call<ContactPage>(w, 'contacts.list', { search: ADDRESS });
+    const erased = await call<{ backups: { erased: string[]; failed: unknown[] } }>(w, 'contacts.erase', { id: page.items[0]!.id, reason: 'asked to be forgotten' });
+    expect(erased.backups.failed).toEqual([]);
+    expect(erased.backups.erased.length).toBeGreaterThanOrEqual(2);
+    expect(filesHolding(`${db}-files`, ADDRESS)).toEqual([]);
+    expect(filesHolding(`${db}-files`, NAME)).toEqual([]);
+
+    const overview = await call<{ backups: { name: string; location: 'workspace' | 'second' }[] }>(w, 'backups.list', {});
+    const newest = overview.backups[0]!;
+    await call(w, 'backups.restore', { location: newest.location, name: newest.name });
+    const restored = await call<ContactPage>(w, 'contacts.list', {});
+    expect(restored.items.map((c) => c.email).sort()).toEqual(['kari@example.no', 'per@example.no']);
+    expect(verifyLedger(w.context.db, { filesDir: w.context.filesDir }).intact).toBe(true);
+  });
 });

@@ -117,7 +117,7 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
     const handle = createDispatcher(createHandlers(context, imports, integrity, APP_VERSION, { backups, restore }), options.onInternalError, options.dbPath);
     const dispatch: Dispatch = async (method, payload) => {
       const answer = await handle(method, payload);
-      integrity.noteChange(); // the anchor log follows every change of the chain head
+      if (db.open) integrity.noteChange(); // the anchor log follows every change of the chain head (a restore closed this one)
       return answer;
     };
     return {
@@ -126,7 +126,7 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
       integrity,
       dispatch,
       close: () => {
-        integrity.noteChange();
+        if (db.open) integrity.noteChange();
         integrity.close();
         db.close();
       },

@@ -11,6 +11,7 @@ import { insertEvidence, type EvidenceInputData } from '../store/evidence.ts';
 import { identityDigest } from '../store/ledger-chain.ts';
 import { appendEvents, appendRecord, type NewEvent } from '../store/ledger.ts';
 import type { ServiceContext } from './context.ts';
+import { eraseFromBackups, type BackupErasure } from './erase-backups.ts';
 import { ensureStatusesCurrent, recomputeContacts } from './status.ts';
 
 export type EvidenceRequest = NonNullable<RequestParsed<'consent.record'>['evidence']>;
@@ -150,7 +151,16 @@ export function emailHash(normalized: string): string {
  * hashed with. The erasure itself is a ledger record, so a contact cannot be made to vanish
  * (from a suppression list, say) without the chain noticing.
  */
-export function eraseContact(ctx: ServiceContext, id: number, reason: string): { erasureId: number } & ErasedFiles {
+export function eraseContact(ctx: ServiceContext, id: number, reason: string): { erasureId: number; backups: BackupErasure } & ErasedFiles {
+  const emailKey = ctx.db.prepare('SELECT email_key FROM contacts WHERE id = ?').pluck().get(id) as string | undefined;
+  const erased = eraseInStore(ctx, id, reason);
+  // The backups in the workspace folder hold the person too: each gets the same erasure.
+  const backups = eraseFromBackups(ctx, emailKey!, (copy, contactId) => eraseInStore(copy, contactId, reason));
+  return { ...erased, backups };
+}
+
+/** The erasure in one store: the workspace's, or a backup's copy. */
+function eraseInStore(ctx: ServiceContext, id: number, reason: string): { erasureId: number } & ErasedFiles {
   const { db } = ctx;
   const contact = db.prepare('SELECT id, email, email_key FROM contacts WHERE id = ?').get(id) as
     | { id: number; email: string; email_key: string }
