@@ -13,7 +13,11 @@ import type { Workspace } from '../app/workspace.ts';
 
 export interface LoopbackServer {
   url: string;
-  /** The URL to open: carries the token in the fragment, which browsers never send to servers. */
+  /**
+   * The URL to open: carries the token in the fragment, which browsers never send to servers.
+   * Never printed nor passed on a command line: `tillit serve` writes it into a redirect file
+   * readable only by the user (open-file.ts).
+   */
   appUrl: string;
   token: string;
   port: number;
@@ -130,7 +134,7 @@ export function startLoopbackServer(options: LoopbackOptions): Promise<LoopbackS
     if (url.pathname.startsWith(HTTP_API_PREFIX)) {
       const auth = req.headers.authorization ?? '';
       if (!sameToken(auth.startsWith('Bearer ') ? auth.slice(7) : null, token)) {
-        sendJson(res, 401, errorEnvelope('unauthorized', 'Missing or wrong token: open the link Tillit printed when it started.'));
+        sendJson(res, 401, errorEnvelope('unauthorized', 'Missing or wrong token: open Tillit with the file it named when it started.'));
         return;
       }
       if (req.method !== 'POST') {

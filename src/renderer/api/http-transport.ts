@@ -1,6 +1,7 @@
 // Browser mode: the contract over loopback HTTP (see transport-protocol.ts). The page is
-// opened as http://127.0.0.1:<port>/#token=…; the token is kept for this tab only and taken
-// out of the address bar so it does not end up in bookmarks, history or screenshots.
+// opened as http://127.0.0.1:<port>/#token=… by the redirect file Tillit writes at start
+// (src/main/server/open-file.ts); the token is kept for this tab only and taken out of the
+// address bar so it does not end up in bookmarks, history or screenshots.
 
 import type { Transport } from '../../shared/contract/client.ts';
 import type { Envelope } from '../../shared/contract/envelope.ts';
@@ -12,7 +13,7 @@ const TOKEN_STORAGE_KEY = 'tillit-token';
 /** Thrown when the server refuses the token (or there is none): the page needs Tillit's link. */
 export class UnauthorizedError extends Error {
   constructor() {
-    super('This page needs the link Tillit printed (with its #token).');
+    super('This page needs to be opened with the file Tillit named when it started (it holds the token).');
     this.name = 'UnauthorizedError';
   }
 }

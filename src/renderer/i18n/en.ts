@@ -33,8 +33,8 @@ export const en = {
     dismiss: 'Dismiss',
   },
   token: {
-    title: 'This page needs the link Tillit printed (with its #token)',
-    body: 'Tillit only answers pages opened with the link it printed when it started, for example http://127.0.0.1:5123/#token=… . Copy the whole link, including the part after #token=, from the window where you ran `tillit serve` (or `npm start`). The token changes every time Tillit starts, so an old link or bookmark no longer works.',
+    title: 'Open this page with the file Tillit named when it started',
+    body: 'Tillit only answers pages opened through the file it named when it started, on the line “Open Tillit in your browser with this file (only you can read it): file:///…/open-1234.html” in the window where you ran `tillit serve` (or `npm start`, which opens it for you where it can). That file holds the key for this start, and only you can read it. Open it in your browser. The key changes every time Tillit starts, so an old tab or a bookmark no longer works.',
   },
   status: {
     explicit: 'Explicit consent',

@@ -37,8 +37,8 @@ export const nb: DeepPartial<Messages> = {
     dismiss: 'Lukk',
   },
   token: {
-    title: 'Denne siden trenger lenken Tillit skrev ut (med #token)',
-    body: 'Tillit svarer bare sider som er åpnet med lenken den skrev ut da den startet, for eksempel http://127.0.0.1:5123/#token=… . Kopier hele lenken, også delen etter #token=, fra vinduet der du kjørte `tillit serve` (eller `npm start`). Nøkkelen endres hver gang Tillit starter, så en gammel lenke eller et bokmerke virker ikke lenger.',
+    title: 'Åpne denne siden med filen Tillit nevnte da den startet',
+    body: 'Tillit svarer bare sider som er åpnet gjennom filen den nevnte da den startet, på linjen «Open Tillit in your browser with this file (only you can read it): file:///…/open-1234.html» i vinduet der du kjørte `tillit serve` (eller `npm start`, som åpner den for deg der det går). Filen har nøkkelen for denne oppstarten, og bare du kan lese den. Åpne den i nettleseren. Nøkkelen endres hver gang Tillit starter, så en gammel fane eller et bokmerke virker ikke lenger.',
   },
   status: {
     explicit: 'Eksplisitt samtykke',

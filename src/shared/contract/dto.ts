@@ -4,11 +4,17 @@
 import type { Evaluation, PolicyId } from '../consent/index.ts';
 import type { Basis, EventKind, IsoDate, SourceKind, Status } from '../consent/vocabulary.ts';
 
+/** The UI languages; the one chosen in Settings is stored in the workspace. */
+export const UI_LANGUAGES = ['en', 'nb'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+
 export interface AppInfo {
   version: string;
   dbPath: string;
   brand: string | null;
   policy: PolicyId;
+  /** The UI language chosen in Settings, kept in the workspace; null: follow the system's. */
+  language: UiLanguage | null;
   today: IsoDate;
   contactCount: number;
 }

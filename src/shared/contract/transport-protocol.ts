@@ -9,8 +9,9 @@ export const IPC_EVENT_CHANNEL = 'tillit:event';
  * - POST /api/<method> with `Authorization: Bearer <token>` and a JSON body → 200 + envelope
  *   (also for ok: false); 401 without the right token; 403 for a foreign Host header.
  * - GET /api/events?token=<token> → text/event-stream, `event: <name>` + `data: <json>`.
- * - The server prints the app URL as http://127.0.0.1:<port>/#token=<token>; the page keeps the
- *   token in sessionStorage and removes it from the address bar.
+ * - The app URL is http://127.0.0.1:<port>/#token=<token>; the server writes it into a redirect
+ *   file readable only by the user and prints that file's path (the token is in no command
+ *   line). The page keeps the token in sessionStorage and removes it from the address bar.
  */
 export const HTTP_API_PREFIX = '/api/';
 export const HTTP_EVENTS_PATH = '/api/events';
