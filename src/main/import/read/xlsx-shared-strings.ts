@@ -52,6 +52,8 @@ export class SharedStringsLimitError extends Error {
 }
 
 const SPILL_PAGE_BYTES = 4096;
+/** A spilled row's overhead besides its text: its key, header and cell pointer. */
+const SPILL_ROW_BYTES = 16;
 
 export class SharedStrings {
   private readonly held: string[] = [];
@@ -59,6 +61,8 @@ export class SharedStrings {
   private readonly budgetBytes: number;
   private count = 0;
   private chars = 0;
+  /** Bytes written to the temporary file so far: the text as UTF-8 plus a row's overhead each. */
+  private spillBytes = 0;
   private readonly caps: SharedStringsCaps;
   private spill: { db: Database.Database; insert: Database.Statement; select: Database.Statement; selectFrom: Database.Statement } | null = null;
   /** Spilled strings from index windowStart on, read ahead. */
@@ -94,13 +98,17 @@ export class SharedStrings {
   }
 
   private spillInsert(text: string): void {
+    this.spillBytes += Buffer.byteLength(text) + SPILL_ROW_BYTES;
+    if (this.spillBytes > this.caps.maxSpillBytes) throw new SharedStringsLimitError('spill', this.caps.maxSpillBytes);
     const spill = this.spillStore();
     try {
       spill.insert.run(this.count, text);
     } catch (error) {
-      // SQLITE_FULL: the file reached max_page_count (or the disk is full: then the error stays).
-      const atCap = (spill.db.pragma('page_count', { simple: true }) as number) >= (spill.db.pragma('max_page_count', { simple: true }) as number) - 1;
-      if ((error as { code?: string }).code === 'SQLITE_FULL' && atCap) throw new SharedStringsLimitError('spill', this.caps.maxSpillBytes);
+      // SQLITE_FULL: the file reached max_page_count (the backstop, as pages are not all full)
+      // or the disk is full; the second is another problem, and its own message stays.
+      if ((error as { code?: string }).code === 'SQLITE_FULL' && this.spillBytes > this.caps.maxSpillBytes / 2) {
+        throw new SharedStringsLimitError('spill', this.caps.maxSpillBytes);
+      }
       throw error;
     }
   }
@@ -126,6 +134,7 @@ export class SharedStrings {
     this.windowStart = -1;
     this.count = 0;
     this.chars = 0;
+    this.spillBytes = 0;
   }
 
   private spillStore(): NonNullable<SharedStrings['spill']> {

@@ -405,13 +405,20 @@ function readFailure(name: string, error: unknown): unknown {
   return unreadable(name, error);
 }
 
-export async function sniffXlsx(filePath: string, name: string, sheetName: string | undefined, limits: XlsxLimits = XLSX_LIMITS): Promise<XlsxSniff> {
+/** `limits` and `sharedStringsBudgetBytes`: tests make them small. */
+export async function sniffXlsx(
+  filePath: string,
+  name: string,
+  sheetName: string | undefined,
+  limits: XlsxLimits = XLSX_LIMITS,
+  sharedStringsBudgetBytes: number = SHARED_STRINGS_BUDGET_BYTES,
+): Promise<XlsxSniff> {
   const file = await XlsxFile.open(filePath, name, limits);
   const sheet = file.pick(sheetName);
   let header: { row: number; cells: string[] } | null = null;
   const sample: string[][] = [];
   try {
-    for await (const row of file.rows(sheet)) {
+    for await (const row of file.rows(sheet, undefined, sharedStringsBudgetBytes)) {
       if (!header) header = row;
       else sample.push(row.cells);
       if (sample.length >= LIMITS.sampleRows) break;
