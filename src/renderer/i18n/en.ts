@@ -453,6 +453,7 @@ export const en = {
     },
     policyNames: { default: 'Opt-in (default)', casl: 'CASL (Canada)', 'eu-soft-opt-in': 'EU/EEA soft opt-in' },
     language: 'Language',
+    languageHelp: 'Kept in this workspace: every browser and every start of Tillit shows it.',
     workspace: 'Workspace',
     database: 'Workspace file',
     version: 'Tillit version',

@@ -456,6 +456,7 @@ export const nb: DeepPartial<Messages> = {
     },
     policyNames: { default: 'Samtykke (standard)', casl: 'CASL (Canada)', 'eu-soft-opt-in': 'EU/EØS, markedsføringsloven § 15' },
     language: 'Språk',
+    languageHelp: 'Lagres i arbeidsområdet: alle nettlesere og hver oppstart av Tillit viser det.',
     workspace: 'Arbeidsområde',
     database: 'Arbeidsområdets fil',
     version: 'Tillit-versjon',
