@@ -25,7 +25,9 @@ const appUrl = await new Promise<string>((resolve) => {
     const printed = /Tillit is running at (\S+#token=\S+)/.exec(out);
     if (printed) return resolve(printed[1]!);
     const redirect = /with this file \(only you can read it\): (file:\S+)\n/.exec(out);
-    if (redirect) resolve(/location\.replace\("([^"]+)"\)/.exec(fs.readFileSync(fileURLToPath(redirect[1]!), 'utf8'))![1]!);
+    if (!redirect) return;
+    const html = fs.readFileSync(fileURLToPath(redirect[1]!), 'utf8');
+    resolve(`${/action="(http:\/\/[^"]+\/)open"/.exec(html)![1]}#token=${/name="token" value="([0-9a-f]+)"/.exec(html)![1]}`);
   });
 });
 const [base, token] = appUrl.split('#token=') as [string, string];

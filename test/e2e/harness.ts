@@ -12,7 +12,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const RESULTS_DIR = path.resolve(import.meta.dirname, '../../test-results');
 
 export interface ServeProcess {
-  /** The app's address with the token (#token=…), as the redirect file sends the browser there. */
+  /** The app's address with the token in the fragment (#token=…), read from the redirect file. */
   appUrl: string;
   /** The redirect file tillit serve printed (file://…, readable only by this user). */
   openFileUrl: string;
@@ -38,8 +38,12 @@ export async function startServe(dbPath: string): Promise<ServeProcess> {
     child.stderr.on('data', onData);
     child.on('exit', (code) => reject(new Error(`tillit serve exited with ${code}:\n${output}`)));
   });
-  const appUrl = /location\.replace\("([^"]+)"\)/.exec(fs.readFileSync(fileURLToPath(openFileUrl), 'utf8'))?.[1];
-  if (!appUrl) throw new Error(`the redirect file ${openFileUrl} holds no address`);
+  // The file's form posts the token to …/open; the same token works in the fragment.
+  const html = fs.readFileSync(fileURLToPath(openFileUrl), 'utf8');
+  const action = /<form method="post" action="(http:\/\/127\.0\.0\.1:\d+\/)open">/.exec(html)?.[1];
+  const token = /name="token" value="([0-9a-f]+)"/.exec(html)?.[1];
+  if (!action || !token) throw new Error(`the redirect file ${openFileUrl} holds no address or token`);
+  const appUrl = `${action}#token=${token}`;
   return {
     appUrl,
     openFileUrl,

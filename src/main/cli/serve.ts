@@ -53,7 +53,7 @@ export async function serve(dbPath: string, port: number | undefined, io: CliIO)
     workspace.close();
     throw error;
   }
-  const openFile = writeOpenFile(workspace.context.filesDir, server.appUrl);
+  const openFile = writeOpenFile(workspace.context.filesDir, server.openUrl, server.token);
   io.stdout(`Tillit is running at ${server.url}\n`);
   io.stdout(`${OPEN_LINE_PREFIX}${openFile.url}\n`);
   io.stdout(`Workspace: ${dbPath}\nPress Ctrl-C to stop.\n`);
