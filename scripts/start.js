@@ -1,7 +1,9 @@
 // `npm start [-- --db PATH] [-- --port N]`: build, then open Tillit in Electron. Where the Electron
 // binary cannot be had (the electron package downloads it on first use, and some machines cannot
 // download), say so in one line and start browser mode instead: `tillit serve`, which prints the
-// app's URL, opened in the default browser when there is a display.
+// app's address and the redirect file that opens it (with the token, which is never printed
+// nor put on a command line), opened in the default browser when there is a display. Stopping
+// this process in any way (Ctrl-C, a signal, SIGKILL) stops the server it started.
 //
 // Environment: TILLIT_DB (the workspace file; `--db PATH` sets it), TILLIT_BROWSER_MODE=1 (browser
 // mode even where Electron is available), TILLIT_START_SKIP_BUILD=1 (use the existing out/).
@@ -63,7 +65,7 @@ function electronBinary() {
 }
 
 function openBrowser(url) {
-  // Only where someone can see a window; never fail when there is no browser: the URL is printed.
+  // Only where someone can see a window; never fail when there is no browser: the file is printed.
   let command;
   let args;
   if (process.platform === 'darwin') [command, args] = ['open', [url]];
@@ -106,10 +108,12 @@ function startElectron(binary, env) {
 }
 
 function startBrowserMode(rest, env) {
+  // The IPC channel ties the server's life to this process: when it closes (this process
+  // exits in any way, SIGKILL included), the server shuts down (src/main/cli/serve.ts).
   const child = spawn(process.execPath, [path.join(root, 'bin/tillit.js'), 'serve', ...rest], {
     cwd: root,
     env,
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     detached: !isWindows,
   });
   let opened = false;
@@ -118,7 +122,9 @@ function startBrowserMode(rest, env) {
     process.stdout.write(chunk);
     if (opened) return;
     pending += chunk.toString();
-    const match = /Tillit is running at (http:\/\/\S+)/.exec(pending);
+    // The redirect file that carries the token (readable only by this user): the browser's
+    // command line gets its file:// address, never the token itself.
+    const match = /Open Tillit in your browser with this file \(only you can read it\): (file:\/\/\S+)/.exec(pending);
     if (match) {
       opened = true;
       openBrowser(match[1]);

@@ -116,6 +116,25 @@ describe('loopback server', () => {
     expect((await request('GET', '/%2e%2e/secret.txt')).status).toBe(404);
   });
 
+  it('answers the redirect file\'s form (Origin "null", from file://) with the app page carrying the token, and nothing without it', async () => {
+    const form = { 'Content-Type': 'application/x-www-form-urlencoded', Host: `127.0.0.1:${server.port}` };
+    const opened = await request('POST', '/open', { ...form, Origin: 'null' }, `token=${server.token}`);
+    expect(opened.status).toBe(200);
+    expect(opened.headers['cache-control']).toBe('no-store');
+    expect(opened.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(opened.body).toContain(`<meta name="tillit-token" content="${server.token}" />`);
+    expect(opened.body).toContain('<title>Tillit</title>');
+    for (const [origin, body] of [
+      ['null', 'token=wrong'],
+      ['null', ''],
+      ['https://evil.example', `token=${server.token}`],
+    ] as const) {
+      const refused = await request('POST', '/open', { ...form, Origin: origin }, body);
+      expect(refused.status).toBeGreaterThanOrEqual(400);
+      expect(refused.body).not.toContain(server.token);
+    }
+  });
+
   it('streams events only with the token', async () => {
     expect((await request('GET', '/api/events')).status).toBe(401);
     const events: string[] = [];

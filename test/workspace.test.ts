@@ -498,3 +498,21 @@ describe('workspace services', () => {
     expect(evidence[0]).toMatch(/^[0-9a-f]{64}$/);
   });
 });
+
+describe('the UI language in the workspace', () => {
+  it('is kept in the workspace file: a reopened workspace (a restart, another browser) has it; null follows the system again', async () => {
+    const dbPath = tempDbPath(dir);
+    const today = { value: '2026-03-01' };
+    const first = workspace(today, dbPath);
+    expect((await call<{ language: string | null }>(first, 'app.info', {})).language).toBeNull();
+    expect((await call<{ language: string | null }>(first, 'settings.update', { language: 'nb' })).language).toBe('nb');
+    first.close();
+    open.splice(open.indexOf(first), 1);
+    const again = workspace(today, dbPath);
+    expect((await call<{ language: string | null }>(again, 'app.info', {})).language).toBe('nb');
+    const refused = (await again.dispatch('settings.update', { language: 'de' }));
+    expect(refused.ok).toBe(false);
+    expect((await call<{ language: string | null }>(again, 'app.info', {})).language).toBe('nb');
+    expect((await call<{ language: string | null }>(again, 'settings.update', { language: null })).language).toBeNull();
+  });
+});

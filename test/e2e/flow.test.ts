@@ -42,7 +42,8 @@ beforeAll(async () => {
   browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   page = await context.newPage();
-  await page.goto(server.appUrl);
+  // As a user does: the redirect file tillit serve named, which sends the browser on with the token.
+  await page.goto(server.openFileUrl);
 });
 
 afterAll(async () => {
@@ -51,8 +52,9 @@ afterAll(async () => {
 });
 
 describe('Tillit in the browser', () => {
-  it('starts on a helpful empty state and removes the token from the address bar', async () => {
+  it('opens from the redirect file, starts on a helpful empty state and removes the token from the address bar', async () => {
     await page.getByTestId('contacts-empty').waitFor();
+    expect(page.url()).toBe(server.appUrl.split('#')[0]);
     expect(page.url()).not.toContain('token=');
     await shot('01-contacts-empty');
   });
@@ -308,6 +310,31 @@ describe('Tillit in the browser', () => {
     await page.getByTestId('mapping-1').selectOption('email');
     await expect.poll(() => page.getByTestId('count-added').textContent()).toBe('2');
     expect(await page.getByTestId('mapping-problem').count()).toBe(0);
+  });
+
+  it('keeps the language chosen in Settings in the workspace: another browser opens in it', async () => {
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('settings-language').selectOption('nb');
+    await page.getByRole('heading', { name: 'Innstillinger' }).waitFor();
+    await expect.poll(() => page.getByTestId('settings-language').inputValue()).toBe('nb');
+    await shot('18-settings-language-nb');
+    // Another browser: no localStorage of this one, an English locale.
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB' });
+    const other = await context.newPage();
+    await other.goto(server.appUrl);
+    await expect.poll(() => other.getByTestId('nav-contacts').textContent(), { timeout: 10_000 }).toContain('Kontakter');
+    await other.getByTestId('nav-settings').click();
+    expect(await other.getByTestId('settings-language').inputValue()).toBe('nb');
+    await other.screenshot({ path: screenshotPath('18b-other-browser-nb'), fullPage: true });
+    // Back to English, chosen there: this browser follows on its next load.
+    await other.getByTestId('settings-language').selectOption('en');
+    await other.getByRole('heading', { name: 'Settings' }).waitFor();
+    await shot('18c-settings-language-en-before-reload');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('nav-contacts').textContent(), { timeout: 10_000 }).toContain('Contacts');
+    await page.getByTestId('nav-settings').click();
+    await shot('18d-settings-language-en');
+    await context.close();
   });
 
   it('refuses a page opened without the token', async () => {

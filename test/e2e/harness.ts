@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { BIN } from '../helpers/cli.ts';
 
@@ -11,7 +12,10 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const RESULTS_DIR = path.resolve(import.meta.dirname, '../../test-results');
 
 export interface ServeProcess {
+  /** The app's address with the token in the fragment (#token=…), read from the redirect file. */
   appUrl: string;
+  /** The redirect file tillit serve printed (file://…, readable only by this user). */
+  openFileUrl: string;
   child: ChildProcess;
   stop(): Promise<void>;
 }
@@ -19,11 +23,12 @@ export interface ServeProcess {
 export async function startServe(dbPath: string): Promise<ServeProcess> {
   const child = spawn(process.execPath, [BIN, '--db', dbPath, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  const appUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`tillit serve did not print its URL in 30 s:\n${output}`)), 30_000);
+  // The token is never printed: it is in the redirect file the output names.
+  const openFileUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`tillit serve did not print its redirect file in 30 s:\n${output}`)), 30_000);
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
-      const match = /Tillit is running at (\S+)/.exec(output);
+      const match = /Open Tillit in your browser with this file \(only you can read it\): (file:\/\/\S+)\n/.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]!);
@@ -33,8 +38,15 @@ export async function startServe(dbPath: string): Promise<ServeProcess> {
     child.stderr.on('data', onData);
     child.on('exit', (code) => reject(new Error(`tillit serve exited with ${code}:\n${output}`)));
   });
+  // The file's form posts the token to …/open; the same token works in the fragment.
+  const html = fs.readFileSync(fileURLToPath(openFileUrl), 'utf8');
+  const action = /<form method="post" action="(http:\/\/127\.0\.0\.1:\d+\/)open">/.exec(html)?.[1];
+  const token = /name="token" value="([0-9a-f]+)"/.exec(html)?.[1];
+  if (!action || !token) throw new Error(`the redirect file ${openFileUrl} holds no address or token`);
+  const appUrl = `${action}#token=${token}`;
   return {
     appUrl,
+    openFileUrl,
     child,
     stop: () =>
       new Promise<void>((resolve) => {

@@ -144,6 +144,7 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
       dbPath: options.dbPath,
       brand: null,
       policy: 'default',
+      language: null,
       today: today(),
       contactCount: 0,
       readOnly: true,

@@ -366,8 +366,9 @@ async function run(command: string, args: string[], dbFlag: string | undefined, 
     }
     case 'serve': {
       const { values } = parseCommand(args, { port: { type: 'string' } }, 0);
-      const port = values.port === undefined ? 0 : Number(values.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535 (got "${values.port}")`);
+      // Without --port: the port this workspace was served on last time (serve.ts).
+      const port = values.port === undefined ? undefined : Number(values.port);
+      if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) throw new UsageError(`--port must be a number from 0 to 65535 (got "${values.port}")`);
       const { serve } = await import('./serve.ts');
       await serve(resolveDbPath(dbFlag), port, io);
       return 0;

@@ -25,14 +25,31 @@ export const IMPORT_HEAP_MB = 192;
  */
 export const IMPORT_YOUNG_MB = 24;
 
-/** Previews of files up to this size run in the calling thread (about a quarter of a second of work). */
+/** Previews of text files up to this size run in the calling thread (about a quarter of a second of work). */
 export const IN_PROCESS_PREVIEW_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Whether a file is a ZIP (an .xlsx, or anything else packed): its parts unpack to far more
+ * than its size (a 0.5 MB file to gigabytes), so it is never read outside the worker's
+ * bounded heap, whatever its size. The reader's caps (limits.ts) stop it there.
+ */
+export function mayInflate(filePath: string): boolean {
+  const head = Buffer.alloc(4);
+  const fd = fs.openSync(filePath, 'r');
+  try {
+    const read = fs.readSync(fd, head, 0, 4, 0);
+    return read >= 2 && head[0] === 0x50 && head[1] === 0x4b; // "PK"
+  } finally {
+    fs.closeSync(fd);
+  }
+}
 
 export function workerRunner(dbPath: string, filesDir: string, dryRunInProcess?: ImportRunner): ImportRunner {
   return async (request, clock, hooks) => {
-    // Dry runs write nothing; a small file's preview runs here, sparing a worker start. A big
-    // file's would hold up every other request for seconds, so it goes to the worker too.
-    if (request.dryRun && dryRunInProcess && fs.statSync(request.filePath).size <= IN_PROCESS_PREVIEW_BYTES) {
+    // Dry runs write nothing; a small text file's preview runs here, sparing a worker start. A
+    // big file's would hold up every other request for seconds, and a spreadsheet's may unpack
+    // to any size, so those go to the worker too.
+    if (request.dryRun && dryRunInProcess && fs.statSync(request.filePath).size <= IN_PROCESS_PREVIEW_BYTES && !mayInflate(request.filePath)) {
       return dryRunInProcess(request, clock, hooks);
     }
     const done = await inWorker({ job: 'import', dbPath, filesDir, request, clock }, hooks);

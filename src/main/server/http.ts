@@ -8,13 +8,19 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Envelope } from '../../shared/contract/envelope.ts';
-import { HTTP_API_PREFIX, HTTP_EVENTS_PATH } from '../../shared/contract/transport-protocol.ts';
+import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, HTTP_OPEN_PATH, TOKEN_FORM_FIELD, TOKEN_META_NAME } from '../../shared/contract/transport-protocol.ts';
 import type { Workspace } from '../app/workspace.ts';
 
 export interface LoopbackServer {
   url: string;
-  /** The URL to open: carries the token in the fragment, which browsers never send to servers. */
+  /**
+   * The URL to open: carries the token in the fragment, which browsers never send to servers.
+   * Never printed nor passed on a command line: `tillit serve` writes it into a redirect file
+   * readable only by the user (open-file.ts).
+   */
   appUrl: string;
+  /** Where the redirect file posts the token (HTTP_OPEN_PATH): no token in any URL. */
+  openUrl: string;
   token: string;
   port: number;
   close(): Promise<void>;
@@ -30,6 +36,8 @@ export interface LoopbackOptions {
 }
 
 const MAX_BODY_BYTES = 80 * 1024 * 1024;
+/** The redirect file's form: one token field. */
+const MAX_OPEN_BODY_BYTES = 4096;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -68,12 +76,12 @@ function errorEnvelope(code: 'unauthorized' | 'bad-request' | 'not-found', messa
   return { ok: false, error: { code, message } };
 }
 
-async function readBody(req: http.IncomingMessage): Promise<string> {
+async function readBody(req: http.IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new Error('request body too large');
+    if (size > maxBytes) throw new Error('request body too large');
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -104,6 +112,32 @@ export function startLoopbackServer(options: LoopbackOptions): Promise<LoopbackS
     fs.createReadStream(file).pipe(res);
   };
 
+  /**
+   * The redirect file's form (open-file.ts) posts the token here: the answer is the app's page
+   * with the token in a meta tag, which the page moves into sessionStorage. So the token is in
+   * no URL at all, and the browser's history keeps only /open. The form comes from a file://
+   * page, whose Origin is "null"; without the right token nothing is given away.
+   */
+  const openWithToken = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    let given: string | null = null;
+    try {
+      given = new URLSearchParams(await readBody(req, MAX_OPEN_BODY_BYTES)).get(TOKEN_FORM_FIELD);
+    } catch {
+      // Too large: refused below like a wrong token.
+    }
+    const index = path.join(staticRoot, 'index.html');
+    if (!sameToken(given, token) || !fs.existsSync(index)) {
+      res.writeHead(given === null || !sameToken(given, token) ? 401 : 404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
+      res.end(sameToken(given, token) ? 'The app is not built: run `npm run build` first.' : 'Wrong or missing token: open the file Tillit named when it started (an old one holds an old token).');
+      return;
+    }
+    const meta = `<meta name="${TOKEN_META_NAME}" content="${token}" />`;
+    const page = fs.readFileSync(index, 'utf8');
+    const html = /<head>/i.test(page) ? page.replace(/<head>/i, `<head>\n    ${meta}`) : `${meta}\n${page}`;
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
+    res.end(html);
+  };
+
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     if (!hostAllowed(req.headers.host)) {
       res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' });
@@ -112,6 +146,10 @@ export function startLoopbackServer(options: LoopbackOptions): Promise<LoopbackS
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const origin = req.headers.origin;
+    if (url.pathname === HTTP_OPEN_PATH && req.method === 'POST' && (origin === undefined || origin === 'null' || origin === `http://127.0.0.1:${port}`)) {
+      await openWithToken(req, res);
+      return;
+    }
     if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
       sendJson(res, 403, errorEnvelope('unauthorized', 'Requests from other sites are refused.'));
       return;
@@ -130,7 +168,7 @@ export function startLoopbackServer(options: LoopbackOptions): Promise<LoopbackS
     if (url.pathname.startsWith(HTTP_API_PREFIX)) {
       const auth = req.headers.authorization ?? '';
       if (!sameToken(auth.startsWith('Bearer ') ? auth.slice(7) : null, token)) {
-        sendJson(res, 401, errorEnvelope('unauthorized', 'Missing or wrong token: open the link Tillit printed when it started.'));
+        sendJson(res, 401, errorEnvelope('unauthorized', 'Missing or wrong token: open Tillit with the file it named when it started.'));
         return;
       }
       if (req.method !== 'POST') {
@@ -171,6 +209,7 @@ export function startLoopbackServer(options: LoopbackOptions): Promise<LoopbackS
       resolve({
         url,
         appUrl: `${url}#token=${token}`,
+        openUrl: `${url}${HTTP_OPEN_PATH.slice(1)}`,
         token,
         port,
         close: () =>

@@ -4,7 +4,7 @@
 import type { AppInfo } from '../../shared/contract/dto.ts';
 import type { RequestParsed } from '../../shared/contract/requests.ts';
 import { appendRecord } from '../store/ledger.ts';
-import { readSettings, writeSetting } from '../store/settings.ts';
+import { readLanguage, readSettings, writeSetting } from '../store/settings.ts';
 import type { ServiceContext } from './context.ts';
 import { ensureStatusesCurrent, recomputeAll } from './status.ts';
 
@@ -16,7 +16,7 @@ export function appInfo(ctx: ServiceContext, version: string): AppInfo {
   ensureStatusesCurrent(ctx.db, ctx.today());
   const settings = readSettings(ctx.db);
   const contactCount = ctx.db.prepare('SELECT COUNT(*) FROM contacts WHERE removed_at IS NULL').pluck().get() as number;
-  return { version, dbPath: ctx.dbPath, brand: settings.brand, policy: settings.policy, today: ctx.today(), contactCount, readOnly: ctx.db.readonly };
+  return { version, dbPath: ctx.dbPath, brand: settings.brand, policy: settings.policy, language: readLanguage(ctx.db), today: ctx.today(), contactCount, readOnly: ctx.db.readonly };
 }
 
 export function updateSettings(ctx: ServiceContext, input: RequestParsed<'settings.update'>, version: string): AppInfo {
@@ -27,6 +27,8 @@ export function updateSettings(ctx: ServiceContext, input: RequestParsed<'settin
   const changed = ctx.db.transaction(() => {
     if (input.brand !== undefined) writeSetting(ctx.db, 'brand', input.brand?.trim() || null);
     if (input.policy !== undefined) writeSetting(ctx.db, 'policy', input.policy);
+    // The language changes no status: stored with the rest, no recompute.
+    if (input.language !== undefined) writeSetting(ctx.db, 'language', input.language);
     const after = readSettings(ctx.db);
     if (after.brand === before.brand && after.policy === before.policy) return false;
     // Every status is evaluated under these two: the ledger records each change.

@@ -1,18 +1,20 @@
 // Browser mode: the contract over loopback HTTP (see transport-protocol.ts). The page is
-// opened as http://127.0.0.1:<port>/#token=…; the token is kept for this tab only and taken
-// out of the address bar so it does not end up in bookmarks, history or screenshots.
+// opened through the redirect file Tillit writes at start (src/main/server/open-file.ts),
+// whose form posts the token; the server's answer carries it in a meta tag, never in a URL.
+// (http://127.0.0.1:<port>/#token=… works too.) The token is kept for this tab only, and
+// neither the address bar nor the history shows it.
 
 import type { Transport } from '../../shared/contract/client.ts';
 import type { Envelope } from '../../shared/contract/envelope.ts';
 import { EVENT_NAMES } from '../../shared/contract/events.ts';
-import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, TOKEN_HASH_KEY } from '../../shared/contract/transport-protocol.ts';
+import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, TOKEN_HASH_KEY, TOKEN_META_NAME } from '../../shared/contract/transport-protocol.ts';
 
 const TOKEN_STORAGE_KEY = 'tillit-token';
 
 /** Thrown when the server refuses the token (or there is none): the page needs Tillit's link. */
 export class UnauthorizedError extends Error {
   constructor() {
-    super('This page needs the link Tillit printed (with its #token).');
+    super('This page needs to be opened with the file Tillit named when it started (it holds the token).');
     this.name = 'UnauthorizedError';
   }
 }
@@ -27,8 +29,17 @@ export class ConnectionError extends Error {
   }
 }
 
-/** Takes the token from #token=… once, keeps it in sessionStorage, and cleans the address bar. */
+/** Takes the token from the page's meta tag or #token=… once, keeps it in sessionStorage, and cleans the address bar. */
 export function takeToken(): string | null {
+  const meta = document.querySelector(`meta[name="${TOKEN_META_NAME}"]`);
+  const fromPage = meta?.getAttribute('content');
+  if (fromPage) {
+    sessionStorage.setItem(TOKEN_STORAGE_KEY, fromPage);
+    meta!.remove();
+    // The page came from POST /open: a reload asks for the app itself.
+    history.replaceState(null, '', '/');
+    return fromPage;
+  }
   const params = new URLSearchParams(window.location.hash.slice(1));
   const fromHash = params.get(TOKEN_HASH_KEY);
   if (fromHash) {

@@ -1,6 +1,10 @@
 // i18next, set up once before the first render; components use useTranslation(). English is
 // complete and the fallback; Norwegian (bokmål) covers the whole UI. Messages from main carry
 // a code where they can (components/messages.ts); reader errors too (by code).
+//
+// The language chosen in Settings is kept in the workspace (AppInfo.language), so another
+// browser, another port or a restart keeps it; localStorage holds a copy only so the first
+// paint, before the workspace answers, is already in that language.
 
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
@@ -44,7 +48,15 @@ i18n
   })
   .catch((error: unknown) => console.error('i18n failed to start', error));
 
-/** Switches the UI language and remembers it; never rejects (resources are bundled). */
+/**
+ * The workspace's language, once its info arrives: shown if the user chose one (null: the
+ * system's, or this browser's earlier choice). Never rejects.
+ */
+export async function applyWorkspaceLanguage(chosen: Language | null): Promise<void> {
+  if (chosen !== null && chosen !== i18n.language) await setLanguage(chosen);
+}
+
+/** Switches the UI language here and keeps a copy for the next first paint; never rejects (resources are bundled). */
 export async function setLanguage(next: Language): Promise<void> {
   localStorage.setItem(STORAGE_KEY, next);
   document.documentElement.lang = next;

@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import type { AppInfo, StatusSummary } from '../../shared/contract/dto.ts';
 import { api } from '../api/client.ts';
 import { UnauthorizedError } from '../api/http-transport.ts';
+import { applyWorkspaceLanguage } from '../i18n/index.ts';
 import { errorMessage } from '../util/errors.ts';
 import { useContacts } from './contacts.ts';
 import { useErrors } from './errors.ts';
@@ -36,6 +37,7 @@ export const useApp = create<AppState>((set, get) => ({
       const asOf = useContacts.getState().query.asOf ?? undefined;
       const [info, summary] = await Promise.all([api.call('app.info', {}), api.call('status.summary', { asOf })]);
       set({ info, summary });
+      await applyWorkspaceLanguage(info.language);
       useErrors.getState().setFatal(null);
     } catch (error) {
       // The token screen replaces the app; no banner on top of it.

@@ -4,11 +4,17 @@
 import type { Evaluation, PolicyId } from '../consent/index.ts';
 import type { Basis, EventKind, IsoDate, SourceKind, Status } from '../consent/vocabulary.ts';
 
+/** The UI languages; the one chosen in Settings is stored in the workspace. */
+export const UI_LANGUAGES = ['en', 'nb'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+
 export interface AppInfo {
   version: string;
   dbPath: string;
   brand: string | null;
   policy: PolicyId;
+  /** The UI language chosen in Settings, kept in the workspace; null: follow the system's. */
+  language: UiLanguage | null;
   today: IsoDate;
   contactCount: number;
   /** The workspace file cannot be written (read-only file, folder or disk): open for reading only. */
@@ -299,6 +305,14 @@ export const FILE_ERROR_CODES = [
   'not-xlsx-zip',
   'bad-zip',
   'bad-xlsx',
+  'xlsx-part-too-large',
+  'xlsx-part-lies',
+  'xlsx-too-large',
+  'xlsx-xml-too-deep',
+  'xlsx-xml-too-long',
+  'xlsx-too-many-strings',
+  'xlsx-strings-too-long',
+  'xlsx-strings-spill-full',
   'no-sheets',
   'no-sheet',
   'too-large',

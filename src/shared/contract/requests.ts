@@ -27,6 +27,7 @@ import type {
   StagedFile,
   StatusSummary,
 } from './dto.ts';
+import { UI_LANGUAGES } from './dto.ts';
 
 export const EXPORT_PROFILES = ['mailchimp', 'hubspot', 'brevo', 'listmonk', 'generic'] as const;
 export type ExportProfileId = (typeof EXPORT_PROFILES)[number];
@@ -105,7 +106,12 @@ export const importOptions = z
 export const requestSchemas = {
   'app.info': z.object({}).strict(),
   'settings.update': z
-    .object({ brand: z.string().max(200).nullable().optional(), policy: z.enum(POLICY_IDS).optional() })
+    .object({
+      brand: z.string().max(200).nullable().optional(),
+      policy: z.enum(POLICY_IDS).optional(),
+      /** The UI language, kept in the workspace (null: follow the system's again). */
+      language: z.enum(UI_LANGUAGES).nullable().optional(),
+    })
     .strict(),
   'backups.list': z.object({}).strict(),
   'backups.create': z.object({}).strict(),

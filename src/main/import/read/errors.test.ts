@@ -17,6 +17,9 @@ import { readSource, sniffFile, sniffSource, type FileFormat, type SniffResult }
 import { fileSource } from './source.ts';
 import { failure, readFile } from './test-helpers.ts';
 import { storedZip } from '../../../../test/helpers/zip.ts';
+import { craftedXlsx, hugeTextStrings, nestedSheet, part, sharedStringsOf, sheetOf, WORKBOOK } from '../../../../test/helpers/xlsx-craft.ts';
+import { XLSX_LIMITS, type XlsxLimits } from './limits.ts';
+import { sniffXlsx } from './xlsx.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tillit-errors-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -46,6 +49,13 @@ async function readWith(p: string, sniff: Partial<SniffResult>): Promise<void> {
   const base: SniffResult = { format: 'csv', encoding: 'utf-8', delimiter: ',', preambleLines: 0, headers: ['email'], sheets: [], sheet: null, sampleRows: [] };
   for await (const _ of readSource(fileSource(p, fs.statSync(p).size), { ...base, ...sniff })) void _;
 }
+
+/** Sniffs a crafted spreadsheet with some caps made small (and the shared strings' memory budget). */
+function sniffSmall(name: string, content: Buffer, limits: Partial<XlsxLimits>, budgetBytes?: number): Promise<unknown> {
+  return sniffXlsx(file(name, content), name, undefined, { ...XLSX_LIMITS, ...limits }, budgetBytes);
+}
+
+const GiB = 1024 ** 3;
 
 /** A call that throws at once, as the promise the table runs (a throw in the executor rejects it). */
 /** A symbolic link to itself: opening it fails with ELOOP, even for root. */
@@ -491,6 +501,88 @@ const cases: [string, Case][] = [
       run: () => readWith(file('sheet.csv', 'email\na@x.no\n'), { format: 'xlsx' }),
       message: 'sheet.csv: unknown format “xlsx”',
       params: { format: 'xlsx' },
+    },
+  ],
+  [
+    'a sheet whose ZIP directory says it unpacks to 1.5 GiB',
+    {
+      code: 'xlsx-part-too-large',
+      run: () => sniffFile(file('big-part.xlsx', craftedXlsx({ ...sheetOf(3), declaredSize: 1.5 * GiB }))),
+      message: 'big-part.xlsx: xl/worksheets/sheet1.xml inside the spreadsheet unpacks to more than 1 GiB; no contact list is that large (the file is damaged, or was built to fill the memory)',
+      params: { part: 'xl/worksheets/sheet1.xml', size: '1 GiB' },
+    },
+  ],
+  [
+    'a shared-string table that declares 100 bytes and unpacks to 10 MB (a lying header)',
+    {
+      code: 'xlsx-part-lies',
+      run: () => sniffFile(file('lying.xlsx', craftedXlsx(hugeTextStrings(10_000_000, 100)))),
+      message: 'lying.xlsx: xl/sharedStrings.xml inside the spreadsheet unpacks to more than the 100 bytes its header declares; the file is damaged, or was built to mislead',
+      params: { part: 'xl/sharedStrings.xml', declared: 100 },
+    },
+  ],
+  [
+    'a workbook part that unpacks to more than it declares',
+    {
+      code: 'xlsx-part-lies',
+      run: () => sniffFile(file('lying-workbook.xlsx', craftedXlsx({ ...WORKBOOK, declaredSize: 20 }))),
+      message: 'lying-workbook.xlsx: xl/workbook.xml inside the spreadsheet unpacks to more than the 20 bytes its header declares; the file is damaged, or was built to mislead',
+      params: { part: 'xl/workbook.xml', declared: 20 },
+    },
+  ],
+  [
+    'parts that declare more than 2 GiB in all',
+    {
+      code: 'xlsx-too-large',
+      run: () => sniffFile(file('total.xlsx', craftedXlsx({ ...part('xl/media/a.png', 'a'), declaredSize: 1.1 * GiB }, { ...part('xl/media/b.png', 'b'), declaredSize: 1.1 * GiB }))),
+      message: 'total.xlsx: the parts of the spreadsheet unpack to more than 2 GiB in all; no contact list is that large',
+      params: { size: '2 GiB' },
+    },
+  ],
+  [
+    'a sheet nested 1,000 elements deep',
+    {
+      code: 'xlsx-xml-too-deep',
+      run: () => sniffFile(file('deep.xlsx', craftedXlsx(nestedSheet(1000)))),
+      message: 'deep.xlsx: xl/worksheets/sheet1.xml inside the spreadsheet nests its XML more than 100 levels deep; no spreadsheet needs that (the file was built to fill the memory?)',
+      params: { part: 'xl/worksheets/sheet1.xml', max: 100 },
+    },
+  ],
+  [
+    'a shared string of 2 million characters, packed into 3 KB',
+    {
+      code: 'xlsx-xml-too-long',
+      run: () => sniffFile(file('long-text.xlsx', craftedXlsx(hugeTextStrings(2_000_000)))),
+      message: 'long-text.xlsx: xl/sharedStrings.xml inside the spreadsheet has an XML text or tag longer than 1 MiB; no cell holds that much',
+      params: { part: 'xl/sharedStrings.xml', size: '1 MiB' },
+    },
+  ],
+  [
+    'more shared strings than the cap',
+    {
+      code: 'xlsx-too-many-strings',
+      run: () => sniffSmall('many-strings.xlsx', craftedXlsx(), { sharedStrings: 2 }),
+      message: 'many-strings.xlsx: the shared-string table of the spreadsheet (xl/sharedStrings.xml) holds more than 2 texts; no contact list has that many',
+      params: { max: 2 },
+    },
+  ],
+  [
+    'more shared-string text than the cap',
+    {
+      code: 'xlsx-strings-too-long',
+      run: () => sniffSmall('much-text.xlsx', craftedXlsx(sharedStringsOf(['email', 'x'.repeat(2000), 'a@x.no'])), { sharedStringChars: 1024 }),
+      message: 'much-text.xlsx: the shared-string table of the spreadsheet (xl/sharedStrings.xml) holds more than 1 KiB of text; no contact list has that much',
+      params: { size: '1 KiB' },
+    },
+  ],
+  [
+    'a shared-string table that would grow its temporary file past the cap',
+    {
+      code: 'xlsx-strings-spill-full',
+      run: () =>
+        sniffSmall('spill.xlsx', craftedXlsx(sharedStringsOf(['email', 'a@x.no', 'b@x.no', ...Array.from({ length: 40 }, (_, i) => `${i}`.repeat(900))])), { spillBytes: 16 * 1024 }, 0),
+      message: 'spill.xlsx: the shared-string table of the spreadsheet (xl/sharedStrings.xml) needs more than 16 KiB of temporary disk space; no contact list needs that much',
+      params: { size: '16 KiB' },
     },
   ],
   [

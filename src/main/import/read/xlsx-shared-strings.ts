@@ -7,6 +7,9 @@
 // table is closed. A sheet refers to its new strings in the order they were written, so the
 // spilled part is read a window of strings at a time, going forward; a lookup behind the
 // window (a repeated value) is one query.
+//
+// The table is capped (limits.ts): how many strings, how many characters in all, and how big
+// the temporary file may grow (SQLite's max_page_count), each a SharedStringsLimitError.
 
 import Database from 'better-sqlite3';
 
@@ -25,18 +28,50 @@ export function sharedStringText(item: SharedStringItem): string {
 /** Spilled strings read per query while reading forward. */
 const WINDOW = 256;
 
+export interface SharedStringsCaps {
+  /** Strings in the table. */
+  maxCount: number;
+  /** Characters in all its strings. */
+  maxChars: number;
+  /** Bytes of the temporary file. */
+  maxSpillBytes: number;
+}
+
+const NO_CAPS: SharedStringsCaps = { maxCount: Number.MAX_SAFE_INTEGER, maxChars: Number.MAX_SAFE_INTEGER, maxSpillBytes: 64 * 1024 ** 3 };
+
+/** The table went past a cap: 'count' strings, 'chars' characters, 'spill' the temporary file's bytes. */
+export class SharedStringsLimitError extends Error {
+  readonly kind: 'count' | 'chars' | 'spill';
+  readonly limit: number;
+  constructor(kind: SharedStringsLimitError['kind'], limit: number) {
+    const what = kind === 'count' ? `more than ${limit} texts` : kind === 'chars' ? `more than ${limit} characters of text` : `more than ${limit} bytes in its temporary file`;
+    super(`the shared-string table holds ${what}`);
+    this.kind = kind;
+    this.limit = limit;
+  }
+}
+
+const SPILL_PAGE_BYTES = 4096;
+/** A spilled row's overhead besides its text: its key, header and cell pointer. */
+const SPILL_ROW_BYTES = 16;
+
 export class SharedStrings {
   private readonly held: string[] = [];
   private heldBytes = 0;
   private readonly budgetBytes: number;
   private count = 0;
+  private chars = 0;
+  /** Bytes written to the temporary file so far: the text as UTF-8 plus a row's overhead each. */
+  private spillBytes = 0;
+  private readonly caps: SharedStringsCaps;
   private spill: { db: Database.Database; insert: Database.Statement; select: Database.Statement; selectFrom: Database.Statement } | null = null;
   /** Spilled strings from index windowStart on, read ahead. */
   private windowStart = -1;
   private window: string[] = [];
 
-  constructor(budgetBytes: number = SHARED_STRINGS_BUDGET_BYTES) {
+  constructor(budgetBytes: number = SHARED_STRINGS_BUDGET_BYTES, caps: SharedStringsCaps = NO_CAPS) {
     this.budgetBytes = budgetBytes;
+    this.caps = caps;
   }
 
   get size(): number {
@@ -49,14 +84,33 @@ export class SharedStrings {
   }
 
   add(text: string): void {
+    if (this.count >= this.caps.maxCount) throw new SharedStringsLimitError('count', this.caps.maxCount);
+    if (this.chars + text.length > this.caps.maxChars) throw new SharedStringsLimitError('chars', this.caps.maxChars);
     const bytes = 2 * text.length + 32;
     if (this.spill === null && this.heldBytes + bytes <= this.budgetBytes) {
       this.held.push(text);
       this.heldBytes += bytes;
     } else {
-      this.spillStore().insert.run(this.count, text);
+      this.spillInsert(text);
     }
     this.count += 1;
+    this.chars += text.length;
+  }
+
+  private spillInsert(text: string): void {
+    this.spillBytes += Buffer.byteLength(text) + SPILL_ROW_BYTES;
+    if (this.spillBytes > this.caps.maxSpillBytes) throw new SharedStringsLimitError('spill', this.caps.maxSpillBytes);
+    const spill = this.spillStore();
+    try {
+      spill.insert.run(this.count, text);
+    } catch (error) {
+      // SQLITE_FULL: the file reached max_page_count (the backstop, as pages are not all full)
+      // or the disk is full; the second is another problem, and its own message stays.
+      if ((error as { code?: string }).code === 'SQLITE_FULL' && this.spillBytes > this.caps.maxSpillBytes / 2) {
+        throw new SharedStringsLimitError('spill', this.caps.maxSpillBytes);
+      }
+      throw error;
+    }
   }
 
   /** The string at an index, or undefined for an index the table does not have. */
@@ -79,6 +133,8 @@ export class SharedStrings {
     this.window = [];
     this.windowStart = -1;
     this.count = 0;
+    this.chars = 0;
+    this.spillBytes = 0;
   }
 
   private spillStore(): NonNullable<SharedStrings['spill']> {
@@ -89,6 +145,8 @@ export class SharedStrings {
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
     db.pragma('cache_size = -4096');
+    db.pragma(`page_size = ${SPILL_PAGE_BYTES}`);
+    db.pragma(`max_page_count = ${Math.max(1, Math.floor(this.caps.maxSpillBytes / SPILL_PAGE_BYTES))}`);
     db.exec('CREATE TABLE strings (i INTEGER PRIMARY KEY, text TEXT NOT NULL)');
     db.exec('BEGIN');
     this.spill = {

@@ -17,10 +17,11 @@ import ExcelJS from 'exceljs';
 import type { FileErrorCode } from '../../../shared/contract/dto.ts';
 import { ImportFileError, type RecordError } from './errors.ts';
 import { checkHeaders, valueUnderUnnamed, valueWithoutHeader } from './headers.ts';
-import { formatSize, LIMITS } from './limits.ts';
+import { formatSize, LIMITS, XLSX_LIMITS, type XlsxLimits } from './limits.ts';
 import { cellText, mailtoAddress } from './xlsx-cell.ts';
-import { SHARED_STRINGS_BUDGET_BYTES, SharedStrings, sharedStringText, type SharedStringItem } from './xlsx-shared-strings.ts';
-import { openZipEntry, readZipDirectory, readZipEntry, type ZipEntry } from './zip.ts';
+import { SHARED_STRINGS_BUDGET_BYTES, SharedStrings, SharedStringsLimitError, sharedStringText, type SharedStringItem } from './xlsx-shared-strings.ts';
+import { XmlShapeError, XmlShapeGuard } from './xlsx-xml-guard.ts';
+import { openZipEntry, readZipDirectory, readZipEntry, ZipSizeError, type ZipEntry } from './zip.ts';
 
 export interface XlsxSheet {
   name: string;
@@ -90,15 +91,17 @@ function relationships(xml: string, baseFolder: string): Map<string, { target: s
   return map;
 }
 
-/** A UTF-8 byte stream as a stream of strings, decoded across chunk boundaries. */
-function utf8Text(bytes: Readable): Readable {
+/** A UTF-8 byte stream as a stream of strings, decoded across chunk boundaries, its XML's shape checked (xlsx-xml-guard.ts). */
+function utf8Text(bytes: Readable, guard: XmlShapeGuard): Readable {
   async function* decode(): AsyncGenerator<string> {
     const decoder = new TextDecoder('utf-8');
     for await (const chunk of bytes as AsyncIterable<Buffer>) {
       const text = decoder.decode(chunk, { stream: true });
+      guard.check(text);
       if (text) yield text;
     }
     const rest = decoder.decode();
+    guard.check(rest);
     if (rest) yield rest;
   }
   const text = Readable.from(decode());
@@ -119,8 +122,57 @@ function notXlsxError(name: string, entries: Map<string, ZipEntry>): ImportFileE
   return error('not-xlsx-zip', 'this is a ZIP archive, not an .xlsx spreadsheet. Unpack it and import the file inside, or save the list as .xlsx or CSV');
 }
 
+/** A cap of limits.ts that the spreadsheet went past, as the reader error that names it. */
+function overLimit(name: string, error: unknown): ImportFileError | null {
+  const inside = 'inside the spreadsheet';
+  if (error instanceof ZipSizeError) {
+    const part = error.entry;
+    if (error.kind === 'lying') {
+      const message = `${part} ${inside} unpacks to more than the ${error.limit} bytes its header declares; the file is damaged, or was built to mislead`;
+      return new ImportFileError('xlsx-part-lies', name, message, { params: { part, declared: error.limit } });
+    }
+    const size = formatSize(error.limit);
+    const message = `${part} ${inside} unpacks to more than ${size}; no contact list is that large (the file is damaged, or was built to fill the memory)`;
+    return new ImportFileError('xlsx-part-too-large', name, message, { params: { part, size } });
+  }
+  if (error instanceof XlsxTotalError) {
+    const size = formatSize(error.limit);
+    return new ImportFileError('xlsx-too-large', name, `the parts of the spreadsheet unpack to more than ${size} in all; no contact list is that large`, { params: { size } });
+  }
+  if (error instanceof XmlShapeError) {
+    const part = error.part;
+    if (error.kind === 'depth') {
+      const message = `${part} ${inside} nests its XML more than ${error.limit} levels deep; no spreadsheet needs that (the file was built to fill the memory?)`;
+      return new ImportFileError('xlsx-xml-too-deep', name, message, { params: { part, max: error.limit } });
+    }
+    const size = formatSize(error.limit);
+    return new ImportFileError('xlsx-xml-too-long', name, `${part} ${inside} has an XML text or tag longer than ${size}; no cell holds that much`, { params: { part, size } });
+  }
+  if (error instanceof SharedStringsLimitError) {
+    const table = 'the shared-string table of the spreadsheet (xl/sharedStrings.xml)';
+    if (error.kind === 'count') {
+      return new ImportFileError('xlsx-too-many-strings', name, `${table} holds more than ${error.limit} texts; no contact list has that many`, { params: { max: error.limit } });
+    }
+    const size = formatSize(error.limit);
+    if (error.kind === 'chars') return new ImportFileError('xlsx-strings-too-long', name, `${table} holds more than ${size} of text; no contact list has that much`, { params: { size } });
+    return new ImportFileError('xlsx-strings-spill-full', name, `${table} needs more than ${size} of temporary disk space; no contact list needs that much`, { params: { size } });
+  }
+  return null;
+}
+
+/** All parts together unpacked to more than the total cap. */
+class XlsxTotalError extends Error {
+  readonly limit: number;
+  constructor(limit: number) {
+    super(`the parts unpack to more than ${limit} bytes in all`);
+    this.limit = limit;
+  }
+}
+
 /** The spreadsheet's parts cannot be read; `detail` (from the ZIP or XML reader) stays in English. */
 function unreadable(name: string, error: unknown): ImportFileError {
+  const limit = overLimit(name, error) ?? overLimit(name, (error as { cause?: unknown }).cause);
+  if (limit) return limit;
   const detail = (error as Error).message;
   return new ImportFileError('bad-xlsx', name, `the spreadsheet cannot be read: ${detail}`, { params: { detail } });
 }
@@ -131,17 +183,24 @@ export class XlsxFile {
   private readonly name: string;
   private readonly entries: Map<string, ZipEntry>;
   private readonly date1904: boolean;
+  private readonly limits: XlsxLimits;
+  /** Bytes inflated so far, all parts together (a part read twice counts once). */
+  private inflated = 0;
 
-  private constructor(filePath: string, name: string, entries: Map<string, ZipEntry>, sheets: XlsxSheet[], date1904: boolean) {
+  private constructor(filePath: string, name: string, entries: Map<string, ZipEntry>, sheets: XlsxSheet[], date1904: boolean, limits: XlsxLimits) {
     this.filePath = filePath;
     this.name = name;
     this.entries = entries;
     this.sheets = sheets;
     this.date1904 = date1904;
+    this.limits = limits;
   }
 
-  /** Opens the ZIP and lists the sheets in workbook order; errors say what the file is instead. */
-  static async open(filePath: string, name: string): Promise<XlsxFile> {
+  /**
+   * Opens the ZIP and lists the sheets in workbook order; errors say what the file is instead.
+   * `limits`: the caps of limits.ts (tests make them small).
+   */
+  static async open(filePath: string, name: string, limits: XlsxLimits = XLSX_LIMITS): Promise<XlsxFile> {
     let entries: Map<string, ZipEntry>;
     try {
       entries = await readZipDirectory(filePath);
@@ -149,12 +208,15 @@ export class XlsxFile {
       const detail = (error as Error).message;
       throw new ImportFileError('bad-zip', name, `the file starts like a ZIP or .xlsx file but cannot be opened: ${detail}`, { params: { detail } });
     }
+    const declared = [...entries.values()].reduce((sum, entry) => sum + entry.size, 0);
+    if (declared > limits.totalBytes) throw overLimit(name, new XlsxTotalError(limits.totalBytes))!;
     const workbookEntry = entries.get('xl/workbook.xml');
     if (!workbookEntry) throw notXlsxError(name, entries);
     try {
-      const workbookXml = (await readZipEntry(filePath, workbookEntry, SMALL_PART_BYTES)).toString('utf8');
+      const small = Math.min(SMALL_PART_BYTES, limits.partBytes);
+      const workbookXml = (await readZipEntry(filePath, workbookEntry, small)).toString('utf8');
       const relsEntry = entries.get('xl/_rels/workbook.xml.rels');
-      const rels = relsEntry ? relationships((await readZipEntry(filePath, relsEntry, SMALL_PART_BYTES)).toString('utf8'), 'xl/') : new Map<string, { target: string; external: boolean }>();
+      const rels = relsEntry ? relationships((await readZipEntry(filePath, relsEntry, small)).toString('utf8'), 'xl/') : new Map<string, { target: string; external: boolean }>();
       const sheets: XlsxSheet[] = [];
       for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
         const a = attributes(m[0]);
@@ -164,7 +226,7 @@ export class XlsxFile {
         sheets.push({ name: sheetName, path: rel.target, hidden: (a.get('state') ?? 'visible') !== 'visible' });
       }
       const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904\s*=\s*["'](?:1|true)["']/.test(workbookXml);
-      return new XlsxFile(filePath, name, entries, sheets, date1904);
+      return new XlsxFile(filePath, name, entries, sheets, date1904, limits);
     } catch (error) {
       if (error instanceof ImportFileError) throw error;
       throw unreadable(name, error);
@@ -185,11 +247,19 @@ export class XlsxFile {
     return this.sheets.find((s) => !s.hidden) ?? this.sheets[0]!;
   }
 
-  private async part(path: string, onProgress?: (fraction: number) => void): Promise<Readable | null> {
+  /** A part's text; `again`: a part read before (the sheet, once for its links), not counted twice in the total. */
+  private async part(path: string, onProgress?: (fraction: number) => void, again = false): Promise<Readable | null> {
     const entry = this.entries.get(path);
     if (!entry) return null;
     const onPacked = onProgress && entry.compressedSize > 0 ? (read: number) => onProgress(read / entry.compressedSize) : undefined;
-    return utf8Text(await openZipEntry(this.filePath, entry, onPacked));
+    const onInflated = again
+      ? undefined
+      : (bytes: number): void => {
+          this.inflated += bytes;
+          if (this.inflated > this.limits.totalBytes) throw new XlsxTotalError(this.limits.totalBytes);
+        };
+    const bytes = await openZipEntry(this.filePath, entry, { maxBytes: this.limits.partBytes, onInflated }, onPacked);
+    return utf8Text(bytes, new XmlShapeGuard(path, this.limits.xmlDepth, this.limits.xmlRunChars));
   }
 
   /** mailto: links of a sheet, by cell reference ("D5"). Hyperlinks come after the rows in a sheet's XML, so they are collected first. */
@@ -199,10 +269,10 @@ export class XlsxFile {
     const relsPath = `${sheet.path.slice(0, slash)}/_rels/${sheet.path.slice(slash + 1)}.rels`;
     const relsEntry = this.entries.get(relsPath);
     if (!relsEntry) return links;
-    const rels = relationships((await readZipEntry(this.filePath, relsEntry, SMALL_PART_BYTES)).toString('utf8'), '');
+    const rels = relationships((await readZipEntry(this.filePath, relsEntry, Math.min(SMALL_PART_BYTES, this.limits.partBytes))).toString('utf8'), '');
     const mailto = new Map([...rels].filter(([, r]) => r.external && /^mailto:/i.test(r.target)));
     if (mailto.size === 0) return links;
-    const text = await this.part(sheet.path);
+    const text = await this.part(sheet.path, undefined, true);
     if (!text) return links;
     let carry = '';
     for await (const chunk of text as AsyncIterable<string>) {
@@ -244,7 +314,8 @@ export class XlsxFile {
     const links = await this.mailtoLinks(sheet);
     const workbook = await this.part('xl/workbook.xml');
     if (workbook) await reader._parseWorkbook(workbook);
-    const strings = new SharedStrings(sharedStringsBudgetBytes);
+    const { sharedStrings: maxCount, sharedStringChars: maxChars, spillBytes: maxSpillBytes } = this.limits;
+    const strings = new SharedStrings(sharedStringsBudgetBytes, { maxCount, maxChars, maxSpillBytes });
     try {
       const stringsPart = await this.part('xl/sharedStrings.xml');
       if (stringsPart) for await (const item of reader._parseSharedStrings(stringsPart)) strings.add(sharedStringText(item.text));
@@ -334,13 +405,20 @@ function readFailure(name: string, error: unknown): unknown {
   return unreadable(name, error);
 }
 
-export async function sniffXlsx(filePath: string, name: string, sheetName: string | undefined): Promise<XlsxSniff> {
-  const file = await XlsxFile.open(filePath, name);
+/** `limits` and `sharedStringsBudgetBytes`: tests make them small. */
+export async function sniffXlsx(
+  filePath: string,
+  name: string,
+  sheetName: string | undefined,
+  limits: XlsxLimits = XLSX_LIMITS,
+  sharedStringsBudgetBytes: number = SHARED_STRINGS_BUDGET_BYTES,
+): Promise<XlsxSniff> {
+  const file = await XlsxFile.open(filePath, name, limits);
   const sheet = file.pick(sheetName);
   let header: { row: number; cells: string[] } | null = null;
   const sample: string[][] = [];
   try {
-    for await (const row of file.rows(sheet)) {
+    for await (const row of file.rows(sheet, undefined, sharedStringsBudgetBytes)) {
       if (!header) header = row;
       else sample.push(row.cells);
       if (sample.length >= LIMITS.sampleRows) break;

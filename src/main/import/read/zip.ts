@@ -2,9 +2,14 @@
 // directory (which entries exist — is this a spreadsheet, an OpenDocument file, a Word
 // document?) and streams of single entries, so the parts of a workbook can be read in the
 // order a streaming reader needs them, without unpacking anything to disk.
+//
+// A ZIP part can unpack to a thousand times its packed size, and the directory's sizes are
+// only claims: every entry is refused when its declared size is over the caller's cap, and
+// the inflated bytes are counted as they come, so an entry that unpacks to more than it
+// declared (or than the cap) stops there, before the reader ever holds them.
 
 import fs from 'node:fs';
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import zlib from 'node:zlib';
 
 export interface ZipEntry {
@@ -18,6 +23,52 @@ export interface ZipEntry {
 }
 
 export class ZipFormatError extends Error {}
+
+/**
+ * An entry over a size cap: 'declared' its directory size is over `limit`; 'inflated' more
+ * bytes came out than `limit`; 'lying' more came out than its directory declared (`limit`).
+ */
+export class ZipSizeError extends ZipFormatError {
+  readonly entry: string;
+  readonly kind: 'declared' | 'inflated' | 'lying';
+  readonly limit: number;
+  constructor(entry: string, kind: ZipSizeError['kind'], limit: number) {
+    const what = kind === 'lying' ? `more than the ${limit} bytes its header declares` : `more than ${limit} bytes`;
+    super(`${entry} unpacks to ${what}`);
+    this.entry = entry;
+    this.kind = kind;
+    this.limit = limit;
+  }
+}
+
+/** How much an entry may unpack to; `onInflated` sees every inflated chunk's size and may throw (a total across entries). */
+export interface ZipEntryLimit {
+  maxBytes: number;
+  onInflated?: (bytes: number) => void;
+}
+
+function checkDeclared(entry: ZipEntry, maxBytes: number): void {
+  if (entry.size > maxBytes) throw new ZipSizeError(entry.name, 'declared', maxBytes);
+}
+
+/** Passes bytes on while they stay within the entry's declared size and the cap. */
+function sizeGuard(entry: ZipEntry, limit: ZipEntryLimit): Transform {
+  let inflated = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      inflated += chunk.length;
+      try {
+        if (inflated > entry.size) throw new ZipSizeError(entry.name, 'lying', entry.size);
+        if (inflated > limit.maxBytes) throw new ZipSizeError(entry.name, 'inflated', limit.maxBytes);
+        limit.onInflated?.(chunk.length);
+      } catch (error) {
+        done(error as Error);
+        return;
+      }
+      done(null, chunk);
+    },
+  });
+}
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -60,6 +111,8 @@ export async function readZipDirectory(filePath: string): Promise<Map<string, Zi
       const extraLength = directory.readUInt16LE(p + 30);
       const commentLength = directory.readUInt16LE(p + 32);
       const name = directory.toString(flags & 0x800 ? 'utf8' : 'latin1', p + 46, p + 46 + nameLength);
+      // Its packed bytes are read into memory for small parts: they must be in the file.
+      if (directory.readUInt32LE(p + 42) + directory.readUInt32LE(p + 20) > size) throw new ZipFormatError(`the ZIP entry ${name} points past the end of the file`);
       entries.set(name, {
         name,
         method: directory.readUInt16LE(p + 10),
@@ -92,9 +145,13 @@ function checkSupported(entry: ZipEntry): void {
   if (entry.method !== 0 && entry.method !== 8) throw new ZipFormatError(`${entry.name} uses an unsupported compression method (${entry.method})`);
 }
 
-/** One entry's content as a stream of bytes; `onPacked` counts the packed bytes read (progress). */
-export async function openZipEntry(filePath: string, entry: ZipEntry, onPacked?: (bytesRead: number) => void): Promise<Readable> {
+/**
+ * One entry's content as a stream of bytes, within `limit` (see sizeGuard); `onPacked` counts
+ * the packed bytes read (progress).
+ */
+export async function openZipEntry(filePath: string, entry: ZipEntry, limit: ZipEntryLimit, onPacked?: (bytesRead: number) => void): Promise<Readable> {
   checkSupported(entry);
+  checkDeclared(entry, limit.maxBytes);
   const start = await dataOffset(filePath, entry);
   if (entry.compressedSize === 0) return Readable.from([]);
   const raw = fs.createReadStream(filePath, { start, end: start + entry.compressedSize - 1 });
@@ -102,22 +159,42 @@ export async function openZipEntry(filePath: string, entry: ZipEntry, onPacked?:
     let read = 0;
     raw.on('data', (chunk) => onPacked((read += chunk.length)));
   }
-  if (entry.method === 0) return raw;
-  const inflate = zlib.createInflateRaw();
+  const guard = sizeGuard(entry, limit);
+  guard.on('close', () => raw.destroy());
+  if (entry.method === 0) {
+    raw.on('error', (error) => guard.destroy(error));
+    return raw.pipe(guard);
+  }
+  // Small output chunks: a bomb is stopped after at most one of them past the cap.
+  const inflate = zlib.createInflateRaw({ chunkSize: 64 * 1024 });
   raw.on('error', (error) => inflate.destroy(error));
-  inflate.on('close', () => raw.destroy());
-  return raw.pipe(inflate);
+  inflate.on('error', (error) => guard.destroy(error));
+  guard.on('close', () => inflate.destroy());
+  return raw.pipe(inflate).pipe(guard);
 }
 
-/** One small entry's content (workbook.xml, rels), refusing more than `maxBytes` unpacked. */
+/** One small entry's content (workbook.xml, rels), refusing more than `maxBytes` unpacked, or more than it declares. */
 export async function readZipEntry(filePath: string, entry: ZipEntry, maxBytes: number): Promise<Buffer> {
   checkSupported(entry);
+  checkDeclared(entry, maxBytes);
   const start = await dataOffset(filePath, entry);
   const handle = await fs.promises.open(filePath, 'r');
   try {
     const packed = await readAt(handle, start, entry.compressedSize);
-    if (entry.method === 0) return packed;
-    return zlib.inflateRawSync(packed, { maxOutputLength: maxBytes });
+    if (entry.method === 0) {
+      if (packed.length > entry.size) throw new ZipSizeError(entry.name, 'lying', entry.size);
+      return packed;
+    }
+    let inflated: Buffer;
+    try {
+      // One byte over the declared size is enough to know the header lies.
+      inflated = zlib.inflateRawSync(packed, { maxOutputLength: entry.size + 1 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new ZipSizeError(entry.name, 'lying', entry.size);
+      throw error;
+    }
+    if (inflated.length > entry.size) throw new ZipSizeError(entry.name, 'lying', entry.size);
+    return inflated;
   } catch (error) {
     if (error instanceof ZipFormatError) throw error;
     throw new ZipFormatError(`${entry.name} cannot be unpacked (${(error as Error).message})`);

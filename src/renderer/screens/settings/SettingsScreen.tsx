@@ -51,6 +51,17 @@ export function SettingsScreen() {
     }
   }
 
+  /** Shown at once, then kept in the workspace (every browser and every start shows it). */
+  async function chooseLanguage(next: Language): Promise<void> {
+    await setLanguage(next);
+    setError(null);
+    try {
+      setInfo(await api.call('settings.update', { language: next }));
+    } catch (e) {
+      setError(e);
+    }
+  }
+
   const dirty = info !== null && ((info.brand ?? '') !== brand.trim() || info.policy !== policy);
   return (
     <div className="settings">
@@ -112,12 +123,12 @@ export function SettingsScreen() {
         <h2 id="language-title" className="visually-hidden">
           {t('settings.language')}
         </h2>
-        <Field id="settings-language" label={t('settings.language')} className="narrow">
+        <Field id="settings-language" label={t('settings.language')} help={t('settings.languageHelp')} className="narrow">
           {(control) => (
             <select
               {...control}
               value={i18n.language}
-              onChange={(e) => void setLanguage(e.target.value as Language)}
+              onChange={(e) => void chooseLanguage(e.target.value as Language)}
               data-testid="settings-language"
             >
               {Object.entries(LANGUAGES).map(([code, name]) => (
