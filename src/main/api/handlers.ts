@@ -33,6 +33,7 @@ export function createHandlers(ctx: ServiceContext, imports: ImportService, vers
     'import.undo': (input) => imports.undo(input.importId),
     'imports.list': () => imports.list(),
     'imports.rejectedRows': (input) => imports.rejectedRows(input.importId, input.afterRow, input.limit),
+    'imports.warnedRows': (input) => imports.warnedRows(input.importId, input.afterRow, input.limit),
     'export.run': (input) => runExport(ctx, input.profile, input.asOf),
   };
 }

@@ -154,6 +154,7 @@ export function eraseContact(ctx: ServiceContext, id: number, reason: string): {
   const erasureId = db.transaction(() => {
     db.prepare('DELETE FROM event_notes WHERE event_id IN (SELECT id FROM consent_events WHERE contact_id = ?)').run(id);
     db.prepare("DELETE FROM import_rows WHERE instr(lower(raw), ?) > 0").run(contact.email_key);
+    db.prepare('DELETE FROM import_warnings WHERE contact_id = ?').run(id);
     db.prepare('DELETE FROM contacts WHERE id = ?').run(id);
     return Number(
       db

@@ -477,6 +477,7 @@ export const en = {
     role: 'role address (shared mailbox): cannot give consent',
     disposable: 'disposable address',
     suppressed: 'already {{status}}: the consent in this file was not applied',
+    'typo-fixed': 'address corrected from {{from}}',
     // A row the reader could not read as a record.
     'ragged-row_one': 'row {{row}} has {{count}} field, the header has {{width}}',
     'ragged-row_other': 'row {{row}} has {{count}} fields, the header has {{width}}',

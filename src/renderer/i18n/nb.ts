@@ -479,6 +479,7 @@ export const nb: DeepPartial<Messages> = {
     role: 'fellesadresse (delt postkasse): kan ikke gi samtykke',
     disposable: 'engangsadresse',
     suppressed: 'allerede «{{status}}»: samtykket i denne filen ble ikke brukt',
+    'typo-fixed': 'adressen rettet fra {{from}}',
     'ragged-row_one': 'rad {{row}} har {{count}} felt, mens overskriftsraden har {{width}}',
     'ragged-row_other': 'rad {{row}} har {{count}} felt, mens overskriftsraden har {{width}}',
     'text-after-quote': 'rad {{row}}, kolonne {{column}}: det står tekst etter anførselstegnet som avslutter et felt (et anførselstegn inne i et felt med anførselstegn må skrives to ganger: "")',
