@@ -443,6 +443,7 @@ function outcomeOf(
         sheets: sniffed.sheets,
         sheet: sniffed.sheet,
         layout: mapping.layout,
+        samples: columnSamples(sniffed),
       },
       alreadyImported,
       mapping: mapping.fields,
@@ -455,6 +456,19 @@ function outcomeOf(
       conflicts: run.conflicts,
     },
   };
+}
+
+/** Per column, its first three non-empty values from the sniffed rows, each cut to 60 characters. */
+function columnSamples(sniffed: SniffResult): string[][] {
+  return sniffed.headers.map((_, column) => {
+    const values: string[] = [];
+    for (const row of sniffed.sampleRows) {
+      const value = row[column]?.trim() ?? '';
+      if (value !== '' && !values.includes(value)) values.push(value.length > 60 ? `${value.slice(0, 59)}…` : value);
+      if (values.length === 3) break;
+    }
+    return values;
+  });
 }
 
 /**

@@ -121,6 +121,8 @@ export interface SniffView {
   sheets: string[];
   sheet: string | null;
   layout: string | null;
+  /** Per column, the first few values of the file (for the column mapping). */
+  samples: string[][];
 }
 
 export interface ImportCounts {

@@ -8,8 +8,10 @@ import { announce } from '../../state/announcer.ts';
 import { useApp } from '../../state/app.ts';
 import { useContacts } from '../../state/contacts.ts';
 import { useImport } from '../../state/import.ts';
+import { ConsentForecastView } from './ConsentForecastView.tsx';
 import { ImportCounts } from './ImportCounts.tsx';
 import { RejectedRows } from './RejectedRows.tsx';
+import { WarnedRows } from './WarnedRows.tsx';
 
 export function ImportReportView({ report }: { report: ImportReport }) {
   const { t } = useTranslation();
@@ -37,6 +39,8 @@ export function ImportReportView({ report }: { report: ImportReport }) {
       </h2>
       <p className="muted">{t('import.reportSummary', { fileName: report.fileName, seconds: Math.max(0.1, report.durationMs / 1000).toFixed(1) })}</p>
       <ImportCounts counts={report} />
+      {report.added + report.merged > 0 && <ConsentForecastView forecast={report.forecast} done />}
+      <WarnedRows summary={report.warnings} fileName={report.fileName} importId={report.importId} />
       <RejectedRows rows={report.rejectedRows} total={report.rejected} fileName={report.fileName} importId={report.importId} />
       {(undone || state === 'undone') && (
         <p className="notice neutral" role="status" data-testid="import-undone">
@@ -49,7 +53,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           type="button"
           className="primary"
           onClick={() => {
-            setQuery({ status: [], search: '' });
+            setQuery({ status: [], search: '', warned: false });
             navigate('contacts');
           }}
           data-testid="view-contacts"
