@@ -20,6 +20,7 @@ export const en = {
   nav: { contacts: 'Contacts', import: 'Import', review: 'Review', export: 'Export', settings: 'Settings' },
   common: {
     cancel: 'Cancel',
+    tableRegion: 'Table: {{title}}',
     close: 'Close',
     save: 'Save',
     loading: 'Loading…',

@@ -24,6 +24,7 @@ export const nb: DeepPartial<Messages> = {
   nav: { contacts: 'Kontakter', import: 'Importer', review: 'Gjennomgå', export: 'Eksporter', settings: 'Innstillinger' },
   common: {
     cancel: 'Avbryt',
+    tableRegion: 'Tabell: {{title}}',
     close: 'Lukk',
     save: 'Lagre',
     loading: 'Laster…',

@@ -10,7 +10,7 @@ export function PreviewRows({ rows }: { rows: PreviewRow[] }) {
   return (
     <section aria-labelledby="preview-rows-title">
       <h3 id="preview-rows-title">{t('import.rowsShown', { count: rows.length })}</h3>
-      <ScrollRegion labelledBy="preview-rows-title">
+      <ScrollRegion title={t('import.rowsShown', { count: rows.length })}>
         <table className="data-table" data-testid="preview-rows">
           <thead>
             <tr>

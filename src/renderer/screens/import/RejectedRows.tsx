@@ -66,7 +66,7 @@ export function RejectedRows({ rows, total, fileName, importId = null }: { rows:
         </p>
       )}
       <ErrorText error={error} testId="rejected-download-error" />
-      <ScrollRegion labelledBy="rejected-title" className="short">
+      <ScrollRegion title={t('import.rejectedRows')} className="short">
         <table className="data-table">
           <thead>
             <tr>

@@ -107,7 +107,7 @@ export function WarnedRows({ summary, fileName, importId = null }: { summary: Wa
         </div>
       )}
       <ErrorText error={error} testId="warned-download-error" />
-      <ScrollRegion labelledBy="warnings-title" className="short">
+      <ScrollRegion title={t('import.warningsTitle')} className="short">
         <table className="data-table" data-testid="warned-table">
           <thead>
             <tr>
