@@ -192,3 +192,19 @@ describe('consent forecast', () => {
     expect(preview.forecast.batch).toMatchObject({ status: 'implicit', expiresAt: '2028-11-20' });
   });
 });
+
+describe('row numbers', () => {
+  it('are the rows a spreadsheet shows: header row 1, a multi-line cell one row, a blank line a row; the report and the stored rejected rows agree', async () => {
+    const w = workspace('2026-12-03');
+    const csv = 'Email,Note\nola@nordmann.no,"line one\nline two\nline three"\nbad-address,x\n\nkari@example.no,"a ""quoted"" x" y\nper@example.no,ok\n';
+    const options = { stagedId: await stage(w, 'notes.csv', csv), source: 'web-form', collectedAt: '2026-11-01' };
+    const preview = await call<ImportPreview>(w, 'import.preview', options);
+    // Rows: 1 header, 2 Ola (three lines), 3 bad-address, 4 blank, 5 Kari (text after a closing quote), 6 Per.
+    expect(preview.rows.map((r) => [r.rowNumber, r.email])).toEqual([[2, 'ola@nordmann.no'], [3, 'bad-address'], [5, ''], [6, 'per@example.no']]);
+    expect(preview.rejectedRows.map((r) => [r.rowNumber, r.params?.row])).toEqual([[3, 3], [5, 5]]);
+    const report = await call<ImportReport>(w, 'import.commit', options);
+    expect(report.rejectedRows.map((r) => r.rowNumber)).toEqual([3, 5]);
+    const stored = await call<{ rowNumber: number; params?: { row: number } }[]>(w, 'imports.rejectedRows', { importId: report.importId });
+    expect(stored.map((r) => [r.rowNumber, r.params?.row])).toEqual([[3, 3], [5, 5]]);
+  });
+});

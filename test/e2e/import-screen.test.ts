@@ -222,6 +222,8 @@ describe('the import screen', () => {
     expect(await countOf(page, 'warning-count-role')).toBe(1);
     expect(await page.getByTestId('forecast-sentence').textContent()).toMatch(/^Kilde «Visittkort», datert \d{4}-\d{2}-\d{2}: underforstått samtykke uten fast sluttdato/);
     expect(await page.getByTestId('column-mapping').locator('thead th').allTextContents()).toEqual(['Kolonne i filen', 'Verdier i filen', 'Inneholder']);
+    // A vCard's fields by their names, not the reader's keys.
+    expect(await page.getByTestId('column-mapping').locator('tbody th').allTextContents()).toContain('Andre e-postadresser');
     await expectNoAxeViolations(page, 'preview step (nb)');
     await shot(page, 'import-3-preview-nb');
 

@@ -6,7 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { useImport } from '../../state/import.ts';
 import { FIELD_KEY_LIST } from '../../vocabulary.ts';
 
-export function ColumnMapping({ headers, mapping, samples }: { headers: string[]; mapping: string[]; samples: string[][] }) {
+/** vCard and badge-scan readers name their columns by field key: those are shown by the field's name. */
+const KEYED_FORMATS = ['vcard', 'mecard'];
+
+export function ColumnMapping({ headers, mapping, samples, format }: { headers: string[]; mapping: string[]; samples: string[][]; format: string }) {
   const { t } = useTranslation();
   const setMapping = useImport((s) => s.setMapping);
   const committing = useImport((s) => s.committing);
@@ -24,7 +27,8 @@ export function ColumnMapping({ headers, mapping, samples }: { headers: string[]
         </thead>
         <tbody>
           {headers.map((header, i) => {
-            const name = header.trim() || t('import.unnamedColumn', { n: i + 1 });
+            const keyed = KEYED_FORMATS.includes(format) && (FIELD_KEY_LIST as readonly string[]).includes(header);
+            const name = keyed ? t(`import.fields.${header as (typeof FIELD_KEY_LIST)[number]}`) : header.trim() || t('import.unnamedColumn', { n: i + 1 });
             const field = mapping[i] ?? 'ignore';
             return (
               <tr key={i} className={`${field === 'ignore' ? 'ignored' : ''} ${field === 'email' ? 'is-email' : ''}`}>

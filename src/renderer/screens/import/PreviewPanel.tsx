@@ -50,7 +50,7 @@ export function PreviewPanel() {
           {/* Without an e-mail column no row was read: counts of zero would mislead. */}
           {!preview.mappingProblem && <ImportCounts counts={preview.counts} />}
           {!preview.mappingProblem && preview.counts.added + preview.counts.merged > 0 && <ConsentForecastView forecast={preview.forecast} />}
-          <ColumnMapping headers={preview.sniff.headers} mapping={preview.mapping} samples={preview.sniff.samples} />
+          <ColumnMapping headers={preview.sniff.headers} mapping={preview.mapping} samples={preview.sniff.samples} format={preview.sniff.format} />
           {preview.mappingProblem && (
             <p className="error" role="alert" data-testid="mapping-problem">
               {messageText(preview.mappingProblem)}
