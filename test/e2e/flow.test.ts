@@ -186,7 +186,7 @@ describe('Tillit in the browser', () => {
     await page.getByTestId('staged-file').waitFor();
     await page.getByTestId('import-source').selectOption('web-form');
     await page.getByTestId('import-preview').waitFor();
-    await expect.poll(() => page.getByTestId('count-rejected').textContent()).toBe('10,050');
+    await expect.poll(() => page.getByTestId('count-rejected').textContent(), { timeout: 30_000 }).toBe('10,050');
     expect(await page.getByTestId('rejected-partial').textContent()).toContain('10,050 rows are rejected in all');
     expect(await page.getByTestId('download-rejected').textContent()).toBe('Download the first 10,000 rejected rows (CSV)');
     await page.getByTestId('import-commit').click();

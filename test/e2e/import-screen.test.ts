@@ -192,6 +192,7 @@ describe('the import screen', () => {
     await page.getByTestId('view-contacts').click();
     await page.getByTestId('contacts-warned').check();
     await expect.poll(() => page.getByTestId('contacts-count').textContent(), { timeout: 20_000 }).toBe(`${warnedRows - 2} contacts`);
+    await shot(page, 'contacts-warned-en');
     await context.close();
   }, 300_000);
 
@@ -232,6 +233,11 @@ describe('the import screen', () => {
     expect(await page.getByTestId('import-report').textContent()).toContain('5 vCard files');
     await expectNoAxeViolations(page, 'report step (nb)');
     await shot(page, 'import-4-report-nb');
+    await page.getByTestId('view-contacts').click();
+    await page.getByTestId('contacts-warned').check();
+    // The role address of this import, and the 41 open ones of the first test.
+    await expect.poll(() => page.getByTestId('contacts-count').textContent(), { timeout: 20_000 }).toBe('42 kontakter');
+    await shot(page, 'contacts-warned-nb');
     await context.close();
   }, 120_000);
 });
