@@ -230,7 +230,7 @@ describe('the import screen', () => {
 
     await page.getByTestId('import-commit').click();
     await page.getByTestId('import-report').waitFor();
-    expect(await page.getByTestId('import-report').textContent()).toContain('5 vCard files');
+    expect(await page.getByTestId('import-report').textContent()).toContain('5 vCard-filer på');
     await expectNoAxeViolations(page, 'report step (nb)');
     await shot(page, 'import-4-report-nb');
     await page.getByTestId('view-contacts').click();

@@ -4,6 +4,7 @@ import { ErrorText } from '../../components/ErrorText.tsx';
 import { announce } from '../../state/announcer.ts';
 import { useImport } from '../../state/import.ts';
 import { formatNumber, formatTimestamp } from '../../util/format.ts';
+import { importFileName } from './file-name.ts';
 
 /** Every import so far, newest first, each undoable as a unit. */
 export function ImportHistory() {
@@ -42,7 +43,7 @@ export function ImportHistory() {
               {history.map((h) => (
                 <tr key={h.id} className={h.state === 'undone' ? 'undone' : ''} data-testid="history-row">
                   <td className="nowrap">{formatTimestamp(h.createdAt)}</td>
-                  <td className="break-word">{h.fileName}</td>
+                  <td className="break-word">{importFileName(h.fileName)}</td>
                   <td>{t(`source.${h.source}`)}</td>
                   <td className="nowrap">{h.collectedAt}</td>
                   <td>{t('import.historyCounts', { rows: n(h.rows), added: n(h.added), merged: n(h.merged), rejected: n(h.rejected) })}</td>

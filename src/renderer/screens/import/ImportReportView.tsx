@@ -9,6 +9,7 @@ import { useApp } from '../../state/app.ts';
 import { useContacts } from '../../state/contacts.ts';
 import { useImport } from '../../state/import.ts';
 import { ConsentForecastView } from './ConsentForecastView.tsx';
+import { importFileName } from './file-name.ts';
 import { ImportCounts } from './ImportCounts.tsx';
 import { RejectedRows } from './RejectedRows.tsx';
 import { WarnedRows } from './WarnedRows.tsx';
@@ -37,7 +38,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
       <h2 id="report-title" ref={heading} tabIndex={-1}>
         {t('import.report')}
       </h2>
-      <p className="muted">{t('import.reportSummary', { fileName: report.fileName, seconds: Math.max(0.1, report.durationMs / 1000).toFixed(1) })}</p>
+      <p className="muted">{t('import.reportSummary', { fileName: importFileName(report.fileName), seconds: Math.max(0.1, report.durationMs / 1000).toFixed(1) })}</p>
       <ImportCounts counts={report} />
       {report.added + report.merged > 0 && <ConsentForecastView forecast={report.forecast} done />}
       <WarnedRows summary={report.warnings} fileName={report.fileName} importId={report.importId} />

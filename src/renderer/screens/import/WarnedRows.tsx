@@ -148,17 +148,17 @@ export function WarnedRows({ summary, fileName, importId = null }: { summary: Wa
                         </button>
                       )}
                       {fixed && (
-                        <button type="button" className="link" disabled={committing} onClick={() => setFix(row.rowNumber, null)} data-testid="undo-fix">
+                        <button type="button" className="link" disabled={committing} onClick={() => setFix(row.rowNumber, null)} aria-label={t('import.undoFixRow', { row: row.rowNumber })} data-testid="undo-fix">
                           {t('import.undoFix')}
                         </button>
                       )}
                       {openHere && (
-                        <button type="button" disabled={committing} onClick={() => setAccepted([row.rowNumber], true)} data-testid="accept-warning">
+                        <button type="button" disabled={committing} onClick={() => setAccepted([row.rowNumber], true)} aria-label={t('import.acceptWarningRow', { row: row.rowNumber })} data-testid="accept-warning">
                           {t('import.acceptWarning')}
                         </button>
                       )}
                       {row.accepted && (
-                        <button type="button" className="link" disabled={committing} onClick={() => setAccepted([row.rowNumber], false)} data-testid="unaccept-warning">
+                        <button type="button" className="link" disabled={committing} onClick={() => setAccepted([row.rowNumber], false)} aria-label={t('import.undoAcceptRow', { row: row.rowNumber })} data-testid="unaccept-warning">
                           {t('import.undoAccept')}
                         </button>
                       )}
