@@ -136,6 +136,8 @@ describe('the import screen', () => {
     const sentence = await page.getByTestId('forecast-sentence').textContent();
     expect(sentence).toContain('dated 2024-06-01: the implicit consent it gave ended on 2026-06-01');
     expect(sentence).toContain('everyone from this file needs re-confirmation');
+    // The file has a sign-up date column (empty here): rows with their own date would be judged by it.
+    expect(sentence).toContain('Rows with their own source, date or consent in the file are judged by those');
     expect(await countOf(page, 'forecast-explicit')).toBe(1); // the stored contact keeps her opt-in
     expect(await countOf(page, 'forecast-not-permitted')).toBe(role.length);
     expect(await countOf(page, 'forecast-needs-reconfirmation')).toBe(20_000 - 1 - role.length);

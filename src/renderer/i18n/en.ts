@@ -357,6 +357,7 @@ export const en = {
       notPermitted: 'Source “{{source}}” is a third party’s list: consent does not transfer, so these people may not be mailed.',
       needsReconfirmation: 'Source “{{source}}”, dated {{date}}, is not consent you can mail on: these people need re-confirmation first.',
     },
+    forecastOwnColumns: 'Rows with their own source, date or consent in the file are judged by those; the counts below include them.',
     forecastCount_one: '1 contact',
     forecastCount_other: '{{formatted}} contacts',
     warningsTitle: 'Rows with warnings',

@@ -360,6 +360,7 @@ export const nb: DeepPartial<Messages> = {
       notPermitted: 'Kilde «{{source}}» er en tredjeparts liste: samtykke kan ikke overføres, så disse kan ikke få e-post.',
       needsReconfirmation: 'Kilde «{{source}}», datert {{date}}, er ikke samtykke du kan sende e-post på: disse må bekrefte på nytt først.',
     },
+    forecastOwnColumns: 'Rader med egen kilde, dato eller samtykke i filen vurderes etter dem; tallene under tar dem med.',
     forecastCount_one: '1 kontakt',
     forecastCount_other: '{{formatted}} kontakter',
     warningsTitle: 'Rader med advarsler',

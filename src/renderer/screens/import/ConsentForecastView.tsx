@@ -29,7 +29,11 @@ export function forecastSentence(forecast: ConsentForecast, t: TFunction): strin
   return t(`import.forecastSentence.${key}`, params);
 }
 
-export function ConsentForecastView({ forecast, done = false }: { forecast: ConsentForecast; done?: boolean }) {
+/** Mapped columns that give a row its own consent evidence, over the batch's. */
+const CONSENT_COLUMNS = ['source', 'collectedAt', 'basis', 'consent', 'optInTime', 'confirmTime', 'listStatus'];
+
+/** `mapping`: the preview's column mapping; when some column carries consent, the sentence says rows may differ. */
+export function ConsentForecastView({ forecast, done = false, mapping = [] }: { forecast: ConsentForecast; done?: boolean; mapping?: string[] }) {
   const { t, i18n } = useTranslation();
   const statuses = STATUSES.filter((s: Status) => (forecast.byStatus[s] ?? 0) > 0);
   return (
@@ -37,6 +41,7 @@ export function ConsentForecastView({ forecast, done = false }: { forecast: Cons
       <h3 id="forecast-title">{done ? t('import.forecastDoneTitle', { date: forecast.asOf }) : t('import.forecastTitle', { date: forecast.asOf })}</h3>
       <p className="forecast-sentence" data-testid="forecast-sentence">
         {forecastSentence(forecast, t)}
+        {mapping.some((field) => CONSENT_COLUMNS.includes(field)) && ` ${t('import.forecastOwnColumns')}`}
       </p>
       {statuses.length > 0 && (
         <ul className="forecast-list">

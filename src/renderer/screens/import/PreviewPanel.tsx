@@ -49,7 +49,7 @@ export function PreviewPanel() {
           <DetectedFormat sniff={preview.sniff} />
           {/* Without an e-mail column no row was read: counts of zero would mislead. */}
           {!preview.mappingProblem && <ImportCounts counts={preview.counts} />}
-          {!preview.mappingProblem && preview.counts.added + preview.counts.merged > 0 && <ConsentForecastView forecast={preview.forecast} />}
+          {!preview.mappingProblem && preview.counts.added + preview.counts.merged > 0 && <ConsentForecastView forecast={preview.forecast} mapping={preview.mapping} />}
           <ColumnMapping headers={preview.sniff.headers} mapping={preview.mapping} samples={preview.sniff.samples} format={preview.sniff.format} />
           {preview.mappingProblem && (
             <p className="error" role="alert" data-testid="mapping-problem">
