@@ -142,6 +142,18 @@ describe('warnings of a big file', () => {
   });
 });
 
+describe('erasure', () => {
+  it('erasing a warned contact on request removes its warnings too (they name the person)', async () => {
+    const w = workspace('2026-12-03');
+    const report = await call<ImportReport>(w, 'import.commit', { stagedId: await stage(w, 'k.csv', 'Email\nanne@gmial.com\n'), source: 'web-form', collectedAt: '2026-11-01' });
+    expect(await allWarnedRows(w, report.importId!)).toHaveLength(1);
+    const anne = (await contactByEmail(w, 'anne@gmial.com'))!;
+    await call(w, 'contacts.erase', { id: anne.contact.id, reason: 'Request by e-mail' });
+    expect(await allWarnedRows(w, report.importId!)).toEqual([]);
+    expect((await call<ContactPage>(w, 'contacts.list', { warned: true })).total).toBe(0);
+  });
+});
+
 describe('merge conflicts', () => {
   it('lists stored details the file changes, per field; the user takes the file’s company and keeps the stored name', async () => {
     const w = workspace('2026-12-03');
