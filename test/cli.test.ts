@@ -342,7 +342,7 @@ describe('tillit CLI', () => {
     fs.writeFileSync(path.join(folder, 'kort-1.vcf'), card(1, 'en@example.no', '\r\n'));
     fs.writeFileSync(path.join(folder, 'notater.txt'), 'not a card');
     const report = tillitJson<ImportJson & { fileName: string }>(db, ['import', folder, '--source', 'business-card']);
-    expect(report).toMatchObject({ rows: 3, added: 3, rejected: 0, fileName: 'Visittkort (3 vCard files).vcf' });
+    expect(report).toMatchObject({ rows: 3, added: 3, rejected: 0, fileName: 'Visittkort (3 vCard files)' });
     expect(tillitJson<ContactJson[]>(db, ['list']).map((c) => c.email).sort()).toEqual(['en@example.no', 'ti@example.no', 'to@example.no']);
 
     const empty = path.join(dir, 'Tom mappe');

@@ -272,7 +272,7 @@ describe('Tillit in the browser', () => {
     await page.getByTestId('import-file').setInputFiles([cards[0]!, csv]);
     await expect.poll(() => page.getByTestId('upload-error').textContent()).toContain('not all vCards');
     await page.getByTestId('import-file').setInputFiles(cards);
-    await expect.poll(() => page.getByTestId('staged-file').textContent()).toContain('2 vCard files.vcf');
+    await expect.poll(() => page.getByTestId('staged-file').textContent()).toContain('2 vCard files');
     await page.getByTestId('import-source').selectOption('business-card');
     await expect.poll(() => page.getByTestId('count-added').textContent()).toBe('2');
   });

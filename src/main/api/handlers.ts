@@ -52,6 +52,7 @@ export function createHandlers(ctx: ServiceContext, imports: ImportService, inte
     'import.undo': (input) => imports.undo(input.importId),
     'imports.list': () => imports.list(),
     'imports.rejectedRows': (input) => imports.rejectedRows(input.importId, input.afterRow, input.limit),
+    'imports.warnedRows': (input) => imports.warnedRows(input.importId, input.afterRow, input.limit),
     'export.run': async (input) => {
       await integrity.assertIntactForExport(); // never from a broken ledger
       const result = runExport(ctx, input.profile, input.asOf);

@@ -7,7 +7,22 @@
 // process, or the import worker's own connection).
 
 import fs from 'node:fs';
-import { REPORT_REJECTED_LIMIT, type CodedMessage, type EarlierImport, type FileErrorDetails, type ImportPreview, type ImportReport, type PreviewRow, type RejectedRow, type RowOutcome } from '../../shared/contract/dto.ts';
+import {
+  REPORT_REJECTED_LIMIT,
+  type CodedMessage,
+  type ConsentForecast,
+  type DetailField,
+  type EarlierImport,
+  type FieldChoice,
+  type FieldConflict,
+  type FileErrorDetails,
+  type ImportPreview,
+  type ImportReport,
+  type PreviewRow,
+  type RejectedRow,
+  type RowOutcome,
+  type WarningSummary,
+} from '../../shared/contract/dto.ts';
 import { AppError } from '../../shared/contract/envelope.ts';
 import { detachedCopy } from '../../shared/email/text.ts';
 import { headerSignature, suggestMapping, type FieldKey } from '../../shared/import/mapping.ts';
@@ -23,6 +38,9 @@ import { readSettings } from '../store/settings.ts';
 import { ensureStatusesCurrent, recomputeContacts } from '../services/status.ts';
 import type { PrepareContext, PreparedRow, RowDetails } from './prepare.ts';
 import { isSuppression, type BatchDefaults } from './row-events.ts';
+import { ConflictCollector, takesFileValue } from './conflicts.ts';
+import { ConsentForecaster } from './forecast.ts';
+import { WarningCollector } from './warnings.ts';
 
 export interface ImportRequest extends BatchDefaults {
   filePath: string;
@@ -32,6 +50,12 @@ export interface ImportRequest extends BatchDefaults {
   overrides?: SniffOverrides;
   /** Overwrite non-empty stored fields with the file's values (default: fill empty ones only). */
   overwrite?: boolean;
+  /** Per field, for stored contacts: keep the stored value or take the file's (wins over `overwrite`). */
+  fieldChoices?: Partial<Record<DetailField, FieldChoice>>;
+  /** Addresses corrected in the preview, by row number. */
+  fixes?: { row: number; email: string }[];
+  /** Rows whose warnings the user accepted in the preview. */
+  accepted?: number[];
   dryRun: boolean;
   /** How many preview rows to collect (dry runs for the import screen). */
   previewRows?: number;
@@ -161,7 +185,13 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
     settings,
     asOf,
     erased: statement(db, 'SELECT email_sha256 FROM erasures').pluck().all() as string[],
+    ...(request.fixes && request.fixes.length > 0 ? { fixes: Object.fromEntries(request.fixes.map((f) => [f.row, f.email])) } : {}),
   };
+  const batchDefaults: BatchDefaults = context.batch;
+  const forecaster = new ConsentForecaster(settings, asOf);
+  const conflicts = new ConflictCollector();
+  const takeFile = takesFileValue(request.fieldChoices, request.overwrite ?? false);
+  let warnings: WarningCollector = new WarningCollector(request.accepted ?? [], null);
   const fileSize = fs.statSync(request.filePath).size;
 
   let importId: number | null = null;
@@ -187,7 +217,10 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
       code: 'no-email-column',
       params: { columns },
     };
-    return outcomeOf(request, sniffed, mapping, { importId, alreadyImported, counts, rejectedRows, previewRows, mappingProblem, started });
+    return outcomeOf(request, sniffed, mapping, {
+      importId, alreadyImported, counts, rejectedRows, previewRows, mappingProblem, started,
+      warnings: warnings.result(), forecast: forecaster.result(batchDefaults), conflicts: [],
+    });
   }
   const insertRow = statement(db, 'INSERT INTO import_rows (import_id, row_number, outcome, reason, raw, code, params) VALUES (?, ?, ?, ?, ?, ?, ?)');
 
@@ -221,6 +254,7 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
       );
     }
     const evidenceId = proofEvidenceId ?? originalEvidenceId;
+    if (write) warnings = new WarningCollector(request.accepted ?? [], { db, importId: importId! });
     const contacts = write ? new ContactInserter(db, importId!, clock.now) : null;
     const ledger = write ? new LedgerAppender(db, clock.now, { importId: importId!, evidenceId }) : null;
     // Big file, small store: rebuild the secondary indexes once at the end instead.
@@ -256,7 +290,7 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
           preview(rowNumber, prepared.row, 'reject', [prepared.refused], []);
           continue;
         }
-        const { row, key, warnings, events: rowEvents } = prepared;
+        const { row, key, warnings: rowWarnings, events: rowEvents } = prepared;
 
         // In the store already? Into an empty store, only a row whose address may have come
         // up earlier in this file needs to ask the unique index.
@@ -269,9 +303,10 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
           counts.duplicates += 1;
           if (write) {
             insertRow.run(importId, rowNumber, 'duplicate', `same address as an earlier row (${prepared.display})`, prepared.raw ?? '', null, null);
-            fillFields(db, live!, row, importId!, false, clock.now);
+            fillFields(db, live!, row, importId!, () => false, clock.now);
           }
-          preview(rowNumber, row, 'duplicate', [], warnings);
+          warnings.add(rowNumber, row, 'duplicate', rowWarnings, live?.id ?? null);
+          preview(rowNumber, row, 'duplicate', [], rowWarnings);
           continue;
         }
 
@@ -281,35 +316,44 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
           const suppressed = live.status === 'unsubscribed' || live.status === 'bounced';
           const events = suppressed ? rowEvents.filter(isSuppression) : rowEvents;
           if (suppressed && events.length < rowEvents.length) {
-            warnings.push({ text: `already ${live.status}: the consent in this file was not applied`, code: 'suppressed', params: { status: live.status } });
+            rowWarnings.push({ text: `already ${live.status}: the consent in this file was not applied`, code: 'suppressed', params: { status: live.status } });
           }
+          conflicts.check(rowNumber, prepared.display, live, row);
           if (write) {
-            fillFields(db, live, row, importId!, request.overwrite ?? false, clock.now);
+            fillFields(db, live, row, importId!, takeFile, clock.now);
             const identity = identityDigest(live.email, live.email_key);
             for (const e of events) pendingEvents.push({ ...e, contactId: live.id, importId, evidenceId, identity });
             touchedIds.add(live.id);
+          } else {
+            forecaster.addMerged(db, live, events);
           }
-          preview(rowNumber, row, 'merge', [], warnings);
+          warnings.add(rowNumber, row, 'merge', rowWarnings, live.id);
+          preview(rowNumber, row, 'merge', [], rowWarnings);
           continue;
         }
 
         counts.added += 1;
+        let contactId: number | null = null;
         if (write) {
           if (existing) {
             // The address was removed by an undone import: bring the row back rather than duplicate it.
             statement(db, 'UPDATE contacts SET removed_at = NULL, created_import_id = ?, updated_at = ? WHERE id = ?').run(importId, clock.now, existing.id);
-            fillFields(db, existing, row, importId!, true, clock.now);
+            fillFields(db, existing, row, importId!, () => true, clock.now);
             const identity = identityDigest(existing.email, existing.email_key);
             for (const e of rowEvents) pendingEvents.push({ ...e, contactId: existing.id, importId, evidenceId, identity });
             touchedIds.add(existing.id);
+            contactId = existing.id;
           } else {
             const { status, reasons, expiresAt } = prepared.evaluation;
-            const id = contacts!.insert({ email: prepared.display, emailKey: key, fields: row, tags: row.tags, status, reasons, expiresAt });
+            contactId = contacts!.insert({ email: prepared.display, emailKey: key, fields: row, tags: row.tags, status, reasons, expiresAt });
             const identity = identityDigest(prepared.display, key);
-            for (const e of rowEvents) pendingEvents.push({ ...e, contactId: id, importId, evidenceId, identity });
+            for (const e of rowEvents) pendingEvents.push({ ...e, contactId, importId, evidenceId, identity });
           }
         }
-        preview(rowNumber, row, 'add', [], warnings);
+        // A revived contact's status is read after the recompute, with the merged ones.
+        if (!(write && existing)) forecaster.add(prepared.evaluation.status, prepared.evaluation.reasons[0]);
+        warnings.add(rowNumber, row, 'add', rowWarnings, contactId);
+        preview(rowNumber, row, 'add', [], rowWarnings);
       }
       ledger?.append(pendingEvents);
     };
@@ -337,6 +381,7 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
       for (const sql of deferredIndexes) db.exec(sql);
       hooks.onProgress?.('statuses', 0, touchedIds.size, counts.rows);
       recomputeContacts(db, touchedIds, clock.today);
+      forecaster.addStored(db, touchedIds);
       statement(db, 'UPDATE imports SET rows = ?, added = ?, merged = ?, duplicates = ?, rejected = ? WHERE id = ?').run(
         counts.rows, counts.added, counts.merged, counts.duplicates, counts.rejected, importId,
       );
@@ -357,7 +402,10 @@ export async function runImport(db: DB, filesDir: string, request: ImportRequest
     dryRunSeen?.drop();
   }
 
-  return outcomeOf(request, sniffed, mapping, { importId, alreadyImported, counts, rejectedRows, previewRows, mappingProblem: null, started });
+  return outcomeOf(request, sniffed, mapping, {
+    importId, alreadyImported, counts, rejectedRows, previewRows, mappingProblem: null, started,
+    warnings: warnings.result(), forecast: forecaster.result(batchDefaults), conflicts: conflicts.result(),
+  });
 }
 
 /** The report and the preview of a run, from what it counted and collected. */
@@ -373,9 +421,12 @@ function outcomeOf(
     previewRows: PreviewRow[];
     mappingProblem: CodedMessage | null;
     started: number;
+    warnings: WarningSummary;
+    forecast: ConsentForecast;
+    conflicts: FieldConflict[];
   },
 ): ImportOutcome {
-  const { importId, alreadyImported, counts, rejectedRows } = run;
+  const { importId, alreadyImported, counts, rejectedRows, warnings, forecast } = run;
   const report: ImportReport = {
     importId,
     fileName: request.fileName,
@@ -383,6 +434,8 @@ function outcomeOf(
     alreadyImported,
     ...counts,
     rejectedRows,
+    warnings,
+    forecast,
     durationMs: Date.now() - run.started,
   };
   return {
@@ -397,6 +450,7 @@ function outcomeOf(
         sheets: sniffed.sheets,
         sheet: sniffed.sheet,
         layout: mapping.layout,
+        samples: columnSamples(sniffed),
       },
       alreadyImported,
       mapping: mapping.fields,
@@ -404,8 +458,24 @@ function outcomeOf(
       counts,
       rows: run.previewRows,
       rejectedRows,
+      warnings,
+      forecast,
+      conflicts: run.conflicts,
     },
   };
+}
+
+/** Per column, its first three non-empty values from the sniffed rows, each cut to 60 characters. */
+function columnSamples(sniffed: SniffResult): string[][] {
+  return sniffed.headers.map((_, column) => {
+    const values: string[] = [];
+    for (const row of sniffed.sampleRows) {
+      const value = row[column]?.trim() ?? '';
+      if (value !== '' && !values.includes(value)) values.push(value.length > 60 ? `${value.slice(0, 59)}…` : value);
+      if (values.length === 3) break;
+    }
+    return values;
+  });
 }
 
 /**
@@ -455,8 +525,8 @@ class DryRunKeys {
   }
 }
 
-/** Fills empty fields (or overwrites, when asked) and records which import set each one. */
-function fillFields(db: DB, contact: ContactRow, row: RowDetails, importId: number, overwrite: boolean, now: string): void {
+/** Fills empty fields (or overwrites the fields `takeFile` names) and records which import set each one. */
+function fillFields(db: DB, contact: ContactRow, row: RowDetails, importId: number, takeFile: (field: DetailField) => boolean, now: string): void {
   const sources = JSON.parse(contact.field_sources) as Record<string, number>;
   const sets: string[] = [];
   const values: unknown[] = [];
@@ -464,7 +534,7 @@ function fillFields(db: DB, contact: ContactRow, row: RowDetails, importId: numb
     const incoming = row[field];
     const column = FIELD_COLUMNS[field];
     const current = contact[column as keyof ContactRow] as string;
-    if (incoming !== '' && incoming !== current && (current === '' || overwrite)) {
+    if (incoming !== '' && incoming !== current && (current === '' || takeFile(field))) {
       sets.push(`${column} = ?`);
       values.push(incoming);
       sources[field] = importId;

@@ -27,6 +27,8 @@ export interface PrepareContext {
   asOf: IsoDate;
   /** emailHash() of every erased address: such rows are refused. */
   erased: readonly string[];
+  /** Addresses the user corrected in the preview, by row number (a plain object: it crosses to the worker). */
+  fixes?: Readonly<Record<number, string>>;
 }
 
 /**
@@ -72,15 +74,30 @@ export class RowPreparer {
   /** One bit per 26-bit hash of a key (8 MiB): at a million addresses ~1.5 % of new ones look seen and cost one index lookup. */
   private readonly seenBits = new Uint8Array(1 << 23);
 
+  private readonly fixes: ReadonlyMap<number, string> | null;
+
   constructor(context: PrepareContext) {
     this.context = context;
     this.erased = new Set(context.erased);
+    const fixes = Object.entries(context.fixes ?? {});
+    this.fixes = fixes.length > 0 ? new Map(fixes.map(([row, email]) => [Number(row), email])) : null;
+  }
+
+  /** Applies the user's correction of this row's address, if any; returns the address it replaced. */
+  private fix(row: MappedRow, rowNumber: number): string | undefined {
+    const email = this.fixes!.get(rowNumber);
+    if (email === undefined || email === row.email) return undefined;
+    const from = row.email;
+    row.email = email;
+    return from;
   }
 
   prepare(record: RawRecord): PreparedRow {
     const { rowNumber } = record;
     if (record.error) return refuse(record, null, record.error);
     const row = applyMapping(this.context.headers, record.values, this.context.mapping);
+    // A correction replaces the file's address before it is checked; the row remembers the original.
+    const fixedFrom = this.fixes === null ? undefined : this.fix(row, rowNumber);
     if (!row.email.trim()) return refuse(record, row, { text: `row ${rowNumber}: no e-mail address`, code: 'no-email', params: { row: rowNumber } });
     const check = checkEmail(row.email);
     if (!check.valid) {
@@ -101,6 +118,7 @@ export class RowPreparer {
     // Never altered in an export, so one a spreadsheet might run is flagged here (export/formula.ts).
     if (!isInertAddress(check.display)) warnings.push(formulaAddressWarning(check.display));
     if (!isInertPhone(row.phone)) warnings.push(formulaPhoneWarning(row.phone));
+    if (fixedFrom !== undefined) warnings.push({ text: `address corrected from ${fixedFrom}`, code: 'typo-fixed', params: { from: fixedFrom } });
     const events = eventsForRow(row.consent, this.context.batch);
     const { settings, asOf } = this.context;
     const { status, reasons, expiresAt } = evaluate(check.display, provisional(events), POLICIES[settings.policy], { asOf, workspaceBrand: settings.brand });
@@ -158,10 +176,10 @@ export function formulaPhoneWarning(typed: string): CodedMessage {
   };
 }
 
-/** Row events with stand-in ids, to evaluate a new contact before it is written. */
-function provisional(events: readonly RowEvent[]): LedgerEvent[] {
+/** Row events with stand-in ids (after `afterId`: a stored contact's last event), to evaluate a contact before it is written. */
+export function provisional(events: readonly RowEvent[], afterId = 0): LedgerEvent[] {
   return events.map((e, i) => ({
-    id: i + 1,
+    id: afterId + i + 1,
     kind: e.kind,
     date: e.date,
     source: e.source ?? null,

@@ -172,6 +172,7 @@ function eraseInStore(ctx: ServiceContext, id: number, reason: string): { erasur
     const files = redactEvidenceForErasure(db, ctx.filesDir, id, contact.email_key);
     db.prepare('DELETE FROM event_notes WHERE event_id IN (SELECT id FROM consent_events WHERE contact_id = ?)').run(id);
     db.prepare("DELETE FROM import_rows WHERE instr(lower(raw), ?) > 0").run(contact.email_key);
+    db.prepare('DELETE FROM import_warnings WHERE contact_id = ?').run(id);
     db.prepare('DELETE FROM contacts WHERE id = ?').run(id);
     const erasureId = Number(
       db

@@ -10,6 +10,7 @@ import {
   countByStatus,
   getContactRow,
   iterateContactRows,
+  HAS_OPEN_WARNING,
   listContactRows,
   toSummary,
   type ContactRow,
@@ -52,10 +53,12 @@ export function listContacts(ctx: ServiceContext, input: RequestParsed<'contacts
   }
   // Another date: evaluate each contact, then filter and page.
   const wanted = input.status && input.status.length > 0 ? new Set<Status>(input.status) : null;
+  const warned = input.warned ? new Set(ctx.db.prepare(`SELECT id FROM contacts WHERE ${HAS_OPEN_WARNING}`).pluck().all() as number[]) : null;
   const items: ContactSummary[] = [];
   let total = 0;
   for (const contact of contactsAsOf(ctx, asOf, input.search)) {
     if (wanted && !wanted.has(contact.status)) continue;
+    if (warned && !warned.has(contact.id)) continue;
     if (input.expiresBy !== undefined && (contact.consentExpiresAt === null || contact.consentExpiresAt > input.expiresBy)) continue;
     if (total >= input.offset && items.length < input.limit) items.push(contact);
     total += 1;

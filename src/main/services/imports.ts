@@ -4,12 +4,13 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ImportPreview, ImportReport, ImportSummary, RejectedRow, StagedFile, UndoCounts, UndoPreview, UndoResult } from '../../shared/contract/dto.ts';
+import type { ImportPreview, ImportReport, ImportSummary, RejectedRow, StagedFile, UndoCounts, UndoPreview, UndoResult, WarnedRow } from '../../shared/contract/dto.ts';
 import { AppError } from '../../shared/contract/envelope.ts';
 import type { RequestParsed } from '../../shared/contract/requests.ts';
 import type { SourceKind } from '../../shared/consent/vocabulary.ts';
 import type { ImportClock, ImportHooks, ImportOutcome, ImportRequest } from '../import/pipeline.ts';
 import { undoPreview } from '../import/undo.ts';
+import { warnedRowsOf } from '../import/warnings.ts';
 import { statement } from '../store/open.ts';
 import type { ServiceContext } from './context.ts';
 import { evidenceData } from './consent.ts';
@@ -72,6 +73,9 @@ function requestFor(ctx: ServiceContext, input: RequestParsed<'import.commit'>, 
     mapping: input.mapping,
     overrides: { encoding: input.encoding, delimiter: input.delimiter, sheet: input.sheet },
     overwrite: input.overwrite,
+    fieldChoices: input.fieldChoices,
+    fixes: input.fixes,
+    accepted: input.accepted,
     dryRun,
     previewRows: dryRun ? PREVIEW_ROWS : 0,
   };
@@ -181,6 +185,10 @@ export class ImportService {
     ).all(importId, afterRow, limit) as (Omit<RejectedRow, 'code' | 'params'> & { code: RejectedRow['code'] | null; params: string | null })[];
     // The code and its values say the reason in the UI's language (rows from before migration 002 have none).
     return rows.map(({ code, params, ...row }) => (code === null ? row : { ...row, code, ...(params === null ? {} : { params: JSON.parse(params) as RejectedRow['params'] }) }));
+  }
+
+  warnedRows(importId: number, afterRow: number, limit: number): WarnedRow[] {
+    return warnedRowsOf(this.ctx.db, importId, afterRow, limit);
   }
 
   list(): ImportSummary[] {

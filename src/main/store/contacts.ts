@@ -79,6 +79,8 @@ export interface ContactQuery {
   search?: string;
   /** Only contacts whose cached consent ends on or before this date. */
   expiresBy?: IsoDate;
+  /** Only contacts with an open warning from a committed import (import_warnings). */
+  warned?: boolean;
   sort: 'added' | 'name' | 'email' | 'status' | 'updated' | 'expires';
   offset: number;
   limit: number;
@@ -121,9 +123,14 @@ export function searchWords(search: string | undefined): string[] {
   return (search ?? '').normalize('NFC').split(/\s+/u).filter((word) => word !== '');
 }
 
-function whereClause(query: Pick<ContactQuery, 'status' | 'search' | 'expiresBy'>): { sql: string; params: unknown[] } {
+/** Contacts with an open warning from an import that is not undone. */
+export const HAS_OPEN_WARNING = `EXISTS (SELECT 1 FROM import_warnings w JOIN imports i ON i.id = w.import_id
+  WHERE w.contact_id = contacts.id AND w.resolution = 'open' AND i.state = 'committed')`;
+
+function whereClause(query: Pick<ContactQuery, 'status' | 'search' | 'expiresBy' | 'warned'>): { sql: string; params: unknown[] } {
   const parts = ['removed_at IS NULL'];
   const params: unknown[] = [];
+  if (query.warned) parts.push(HAS_OPEN_WARNING);
   if (query.expiresBy !== undefined) {
     parts.push('consent_expires_at IS NOT NULL AND consent_expires_at <= ?');
     params.push(query.expiresBy);

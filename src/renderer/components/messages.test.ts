@@ -134,6 +134,20 @@ describe('in Norwegian', () => {
     expect(rejectedReason(row)).toBe('rad 3 har 2 felt, mens overskriftsraden har 3');
   });
 
+  it.each([
+    ['nb', 'rad 5: ingen e-postadresse', 'Ingen e-postadresse'],
+    ['en', 'row 5: no e-mail address', 'No e-mail address'],
+  ])('beside the row column, a reason does not print the row number again (%s)', async (language, full, short) => {
+    await i18n.changeLanguage(language);
+    const row = { rowNumber: 5, reason: 'row 5: no e-mail address', raw: ';Ola', code: 'no-email' as const, params: { row: 5 } };
+    expect(rejectedReason(row)).toBe(full);
+    expect(rejectedReason(row, { withoutRow: true })).toBe(short);
+    // A sentence that names the row in its own words keeps it.
+    const ragged = { rowNumber: 3, reason: 'row 3 has 2 fields, the header has 3', raw: 'a', code: 'ragged-row' as const, params: { row: 3, count: 2, width: 3 } };
+    expect(rejectedReason(ragged, { withoutRow: true })).toBe(rejectedReason(ragged));
+    await i18n.changeLanguage('nb');
+  });
+
   it.each(appErrors)('an error with a sentence code: %s', (_name, error, norwegian) => {
     expect(appErrorText(error)).toBe(norwegian);
     expect(errorMessage(error)).toBe(norwegian);

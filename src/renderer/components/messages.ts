@@ -27,9 +27,19 @@ export function appErrorText(error: unknown): string | null {
   return i18n.t(`errors.${error.messageCode}`, { ...params, ...(what ? { what } : {}) });
 }
 
-/** Why a row was rejected, in the UI's language. */
-export function rejectedReason(row: RejectedRow): string {
-  return messageText({ text: row.reason, code: row.code, params: row.params });
+/**
+ * Why a row was rejected, in the UI's language. `withoutRow`: beside a column that shows the
+ * row number, the sentence's own "row 5: " is left out (the number is not printed twice).
+ */
+export function rejectedReason(row: RejectedRow, { withoutRow = false } = {}): string {
+  const text = messageText({ text: row.reason, code: row.code, params: row.params });
+  if (!withoutRow) return text;
+  const prefix = `${i18n.t('fileError.row', { row: row.rowNumber })}: `;
+  return text.toLowerCase().startsWith(prefix.toLowerCase()) ? capitalize(text.slice(prefix.length)) : text;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function isAppMessageCode(value: unknown): value is AppMessageCode {

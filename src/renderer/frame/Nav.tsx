@@ -1,5 +1,9 @@
+import { CircleQuestionMark, ClipboardCheck, FileUp, Send, Settings, Users, type LucideIcon } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
-import { SCREENS, useApp } from '../state/app.ts';
+import { SCREENS, useApp, type Screen } from '../state/app.ts';
+
+/** One icon per screen (Lucide, drawn in the text colour); the text label always stays. */
+const ICONS: Record<Screen, LucideIcon> = { contacts: Users, import: FileUp, review: ClipboardCheck, export: Send, settings: Settings, help: CircleQuestionMark };
 
 /** The screens (the last is Help); the open one is marked with aria-current for assistive technology. */
 export function Nav() {
@@ -17,8 +21,10 @@ export function Nav() {
         </span>
       </div>
       <ul>
-        {SCREENS.map((s) => (
-          <li key={s}>
+        {SCREENS.map((s) => {
+          const Icon = ICONS[s];
+          return (
+            <li key={s}>
             <button
               type="button"
               className={screen === s ? 'current' : ''}
@@ -26,11 +32,12 @@ export function Nav() {
               onClick={() => navigate(s)}
               data-testid={`nav-${s}`}
             >
-              <span className={`nav-icon nav-icon-${s}`} aria-hidden="true" />
+              <Icon className="nav-icon" size={18} strokeWidth={2} aria-hidden="true" focusable="false" />
               {t(`nav.${s}`)}
             </button>
           </li>
-        ))}
+          );
+        })}
       </ul>
     </nav>
   );

@@ -17,6 +17,8 @@ export interface ContactsQuery {
   /** null = today (the server's date). */
   asOf: IsoDate | null;
   sort: SortKey;
+  /** Only contacts with an open import warning (a typo hint, a role or disposable address…). */
+  warned?: boolean;
 }
 
 interface Page {
@@ -40,12 +42,13 @@ interface ContactsState {
 }
 
 /** The contacts.list filter for a query (without paging). */
-export function listFilter(query: ContactsQuery): Pick<RequestInput<'contacts.list'>, 'status' | 'search' | 'asOf' | 'sort'> {
+export function listFilter(query: ContactsQuery): Pick<RequestInput<'contacts.list'>, 'status' | 'search' | 'asOf' | 'sort' | 'warned'> {
   return {
     status: query.status.length > 0 ? query.status : undefined,
     search: query.search.trim() || undefined,
     asOf: query.asOf ?? undefined,
     sort: query.sort,
+    warned: query.warned === true ? true : undefined,
   };
 }
 

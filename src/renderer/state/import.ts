@@ -3,7 +3,7 @@
 // an import keeps running, and the wizard keeps its place, while the user looks elsewhere.
 
 import { create } from 'zustand';
-import type { ImportPreview, ImportReport, ImportSummary, StagedFile, UndoResult } from '../../shared/contract/dto.ts';
+import type { DetailField, FieldChoice, ImportPreview, ImportReport, ImportSummary, StagedFile, UndoResult } from '../../shared/contract/dto.ts';
 import type { ProgressEvent } from '../../shared/contract/events.ts';
 import type { RequestInput } from '../../shared/contract/requests.ts';
 import type { Basis, IsoDate, SourceKind } from '../../shared/consent/vocabulary.ts';
@@ -37,11 +37,19 @@ export interface FormatOverrides {
 
 interface ImportState {
   staged: StagedFile | null;
+  /** Several vCard files chosen together: how many (the staged name says so in English only). */
+  cardFiles: number | null;
   uploading: { fileName: string; sent: number; total: number } | null;
   uploadError: unknown;
   settings: BatchSettings;
   /** The user's mapping; null = the one the server suggests. */
   mapping: string[] | null;
+  /** Addresses corrected in the preview, by row number (sent with preview and commit). */
+  fixes: Record<number, string>;
+  /** Rows whose warnings the user accepted. */
+  accepted: number[];
+  /** Per detail, for stored contacts the file gives another value: keep stored or take the file's. */
+  fieldChoices: Partial<Record<DetailField, FieldChoice>>;
   overrides: FormatOverrides;
   preview: ImportPreview | null;
   previewing: boolean;
@@ -61,11 +69,15 @@ interface ImportState {
   historyError: unknown;
   /** The import being undone (a big one takes seconds, in the import worker). */
   undoing: number | null;
-  uploadFile(file: File): Promise<void>;
+  uploadFile(file: File, cardFiles?: number | null): Promise<void>;
   /** One file, or several vCard files (a business-card app's folder) joined into one. */
   uploadFiles(files: readonly File[]): Promise<void>;
   setSettings(patch: Partial<BatchSettings>): void;
   setMapping(column: number, field: string): void;
+  /** Corrects a row's address (null takes the correction back). */
+  setFix(row: number, email: string | null): void;
+  setAccepted(rows: readonly number[], accepted: boolean): void;
+  setFieldChoice(field: DetailField, choice: FieldChoice): void;
   setOverrides(patch: FormatOverrides): void;
   runPreview(): Promise<void>;
   commit(): Promise<void>;
@@ -99,10 +111,14 @@ let previewRun = 0;
 function emptyWizard(): Pick<
   ImportState,
   | 'staged'
+  | 'cardFiles'
   | 'uploading'
   | 'uploadError'
   | 'settings'
   | 'mapping'
+  | 'fixes'
+  | 'accepted'
+  | 'fieldChoices'
   | 'overrides'
   | 'preview'
   | 'previewing'
@@ -114,10 +130,14 @@ function emptyWizard(): Pick<
 > {
   return {
     staged: null,
+    cardFiles: null,
     uploading: null,
     uploadError: null,
     settings: freshSettings(),
     mapping: null,
+    fixes: {},
+    accepted: [],
+    fieldChoices: {},
     overrides: {},
     preview: null,
     previewing: false,
@@ -132,7 +152,8 @@ function emptyWizard(): Pick<
 export const useImport = create<ImportState>((set, get) => {
   /** The options both preview and commit take; proof only for the commit (it is not counted). */
   async function options(withProof: boolean): Promise<RequestInput<'import.commit'> | null> {
-    const { staged, settings, mapping, overrides } = get();
+    const { staged, settings, mapping, overrides, fixes, accepted, fieldChoices } = get();
+    const fixList = Object.entries(fixes).map(([row, email]) => ({ row: Number(row), email }));
     // No whole date yet (the field says why): nothing to preview or commit.
     if (!staged || !settings.source || !isIsoDate(settings.collectedAt)) return null;
     const proofText = settings.proofText.trim();
@@ -151,6 +172,9 @@ export const useImport = create<ImportState>((set, get) => {
       brand: settings.brand.trim() || null,
       overwrite: settings.overwrite,
       ...(mapping ? { mapping } : {}),
+      ...(fixList.length > 0 ? { fixes: fixList } : {}),
+      ...(accepted.length > 0 ? { accepted } : {}),
+      ...(Object.keys(fieldChoices).length > 0 ? { fieldChoices } : {}),
       ...overrides,
       ...(proof ? { evidence: proof } : {}),
     };
@@ -166,10 +190,14 @@ export const useImport = create<ImportState>((set, get) => {
     historyError: null,
     undoing: null,
 
-    async uploadFile(file) {
+    async uploadFile(file, cardFiles: number | null = null) {
       previewRun++;
       set({
         staged: null,
+        cardFiles,
+        fixes: {},
+        accepted: [],
+        fieldChoices: {},
         uploading: { fileName: file.name, sent: 0, total: file.size },
         uploadError: null,
         mapping: null,
@@ -204,7 +232,7 @@ export const useImport = create<ImportState>((set, get) => {
       }
       const ordered = [...files].sort((a, b) => byCardFileName(a.name, b.name));
       const joined = new File(ordered.flatMap((file) => [file, CARD_FILE_SEPARATOR]), joinedCardsName(files.length), { type: 'text/vcard' });
-      return get().uploadFile(joined);
+      await get().uploadFile(joined, files.length);
     },
 
     setSettings(patch) {
@@ -217,6 +245,29 @@ export const useImport = create<ImportState>((set, get) => {
       if (!base) return;
       set({ mapping: base.map((current, i) => (i === column ? field : current)) });
       void get().runPreview();
+    },
+
+    setFix(row, email) {
+      const fixes = { ...get().fixes };
+      if (email === null) delete fixes[row];
+      else fixes[row] = email;
+      set({ fixes });
+      void get().runPreview();
+    },
+
+    setAccepted(rows, accepted) {
+      const current = new Set(get().accepted);
+      for (const row of rows) {
+        if (accepted) current.add(row);
+        else current.delete(row);
+      }
+      set({ accepted: [...current].sort((a, b) => a - b) });
+      void get().runPreview();
+    },
+
+    setFieldChoice(field, choice) {
+      // Only the count of contacts changes with a choice, not what the preview reads: no new preview.
+      set({ fieldChoices: { ...get().fieldChoices, [field]: choice } });
     },
 
     setOverrides(patch) {
@@ -252,7 +303,7 @@ export const useImport = create<ImportState>((set, get) => {
         if (!input) return;
         const report = await api.call('import.commit', input);
         previewRun++;
-        set({ report, staged: null, preview: null, mapping: null, overrides: {}, settings: freshSettings() });
+        set({ report, staged: null, cardFiles: null, preview: null, mapping: null, fixes: {}, accepted: [], fieldChoices: {}, overrides: {}, settings: freshSettings() });
         await get().loadHistory();
       } catch (error) {
         // A cancel comes back as an error too; it is not one for the user.

@@ -1,7 +1,7 @@
 // Data shapes that cross the contract (outputs). Inputs are described by the schemas in
 // requests.ts; these are plain interfaces because main produces them and the client trusts them.
 
-import type { Evaluation, PolicyId } from '../consent/index.ts';
+import type { Evaluation, PolicyId, ReasonCode } from '../consent/index.ts';
 import type { Basis, EventKind, IsoDate, SourceKind, Status } from '../consent/vocabulary.ts';
 
 /** The UI languages; the one chosen in Settings is stored in the workspace. */
@@ -82,7 +82,8 @@ export interface EvidenceView {
 }
 
 /** A stored detail that an import can fill. */
-export type DetailField = 'firstName' | 'lastName' | 'company' | 'title' | 'phone' | 'city' | 'country' | 'otherEmails' | 'note';
+export const DETAIL_FIELDS = ['firstName', 'lastName', 'company', 'title', 'phone', 'city', 'country', 'otherEmails', 'note'] as const;
+export type DetailField = (typeof DETAIL_FIELDS)[number];
 
 /** Which import set a stored detail: the provenance the store keeps per field. */
 export interface FieldSource {
@@ -166,6 +167,8 @@ export interface SniffView {
   sheets: string[];
   sheet: string | null;
   layout: string | null;
+  /** Per column, the first few values of the file (for the column mapping). */
+  samples: string[][];
 }
 
 export interface ImportCounts {
@@ -207,6 +210,7 @@ export const MESSAGE_CODES = [
   'suppressed',
   'formula-address', // params: address, first: a valid address a spreadsheet might run (src/shared/export/formula.ts)
   'formula-phone', // params: phone, first
+  'typo-fixed', // params: from (the address as the file had it)
   // A consent cell that could not be read (params: column, value).
   'source-unsure',
   'source-ambiguous',
@@ -395,6 +399,66 @@ export interface PreviewRow {
   warnings: CodedMessage[];
 }
 
+/** A row with at least one warning: every such row is counted, listed and stored, not only the preview's first rows. */
+export interface WarnedRow {
+  rowNumber: number;
+  email: string;
+  name: string;
+  company: string;
+  outcome: RowOutcome;
+  warnings: CodedMessage[];
+  /** The user accepted the warnings in the preview: stored as accepted, not shown as open. */
+  accepted: boolean;
+}
+
+/**
+ * Every warning of a run, by kind (a row with two warnings counts under both). `rows` lists the
+ * first REPORT_WARNED_LIMIT warned rows; a committed import keeps all (`imports.warnedRows`).
+ */
+export interface WarningSummary {
+  /** Rows with an open (not accepted) warning. */
+  rows: number;
+  byKind: Partial<Record<MessageCode, number>>;
+  /** Rows whose warnings the user accepted. */
+  accepted: number;
+  /** Rows whose address the user corrected in the preview. */
+  fixed: number;
+  list: WarnedRow[];
+}
+
+export const REPORT_WARNED_LIMIT = 10_000;
+
+/**
+ * What the import does to consent, as of `asOf`: the status every new or merged contact will
+ * have (merged ones with their stored events), the reason that decides most of each status,
+ * and how the batch's own evidence (source, date, basis) is judged on its own.
+ */
+export interface ConsentForecast {
+  asOf: IsoDate;
+  byStatus: Partial<Record<Status, number>>;
+  /** The deciding reason most contacts of each status share. */
+  mainReason: Partial<Record<Status, ReasonCode>>;
+  batch: {
+    source: SourceKind;
+    collectedAt: IsoDate;
+    basis: Basis | null;
+    status: Status;
+    reason: ReasonCode | null;
+    /** The first day the batch's implicit consent no longer counts (null: no fixed end). */
+    expiresAt: IsoDate | null;
+  };
+}
+
+/** How a merge treats a stored detail the file has a different value for. */
+export type FieldChoice = 'stored' | 'file';
+
+/** A detail the file gives differently for stored contacts: how many, and the first few. */
+export interface FieldConflict {
+  field: DetailField;
+  count: number;
+  samples: { rowNumber: number; email: string; stored: string; file: string }[];
+}
+
 /** An earlier, still committed import of the same bytes (same SHA-256). */
 export interface EarlierImport {
   importId: number;
@@ -413,6 +477,10 @@ export interface ImportPreview {
   counts: ImportCounts;
   rows: PreviewRow[];
   rejectedRows: RejectedRow[];
+  warnings: WarningSummary;
+  forecast: ConsentForecast;
+  /** Stored details the file would change, per field (the user picks per field). */
+  conflicts: FieldConflict[];
 }
 
 export interface ImportReport extends ImportCounts {
@@ -422,6 +490,8 @@ export interface ImportReport extends ImportCounts {
   /** Earlier committed imports of the same file (not this one). */
   alreadyImported: EarlierImport[];
   rejectedRows: RejectedRow[];
+  warnings: WarningSummary;
+  forecast: ConsentForecast;
   durationMs: number;
 }
 

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { BASES, SOURCE_KINDS, STATUSES, type EventKind } from '../consent/vocabulary.ts';
 import { isIsoDate } from '../dates/iso-date.ts';
+import { DETAIL_FIELDS } from './dto.ts';
 import type {
   AddContactResult,
   AppInfo,
@@ -26,6 +27,7 @@ import type {
   RestoreSummary,
   StagedFile,
   StatusSummary,
+  WarnedRow,
 } from './dto.ts';
 import { UI_LANGUAGES } from './dto.ts';
 
@@ -100,6 +102,12 @@ export const importOptions = z
     sheet: z.string().max(200).optional(),
     /** Overwrite non-empty stored fields with the file's values (default: only fill empty ones). */
     overwrite: z.boolean().default(false),
+    /** Per detail, for stored contacts whose value differs: keep the stored one or take the file's (wins over `overwrite`). */
+    fieldChoices: z.partialRecord(z.enum(DETAIL_FIELDS), z.enum(['stored', 'file'])).optional(),
+    /** Addresses corrected in the preview (a typo), by the row number the preview showed. */
+    fixes: z.array(z.object({ row: z.number().int().min(1), email: z.string().min(1).max(320) }).strict()).max(100_000).optional(),
+    /** Rows whose warnings the user accepted: stored as accepted, not shown as open. */
+    accepted: z.array(z.number().int().min(1)).max(1_000_000).optional(),
   })
   .strict();
 
@@ -131,6 +139,8 @@ export const requestSchemas = {
       asOf: isoDate.optional(),
       /** Only contacts whose consent ends on or before this date (the first day it no longer counts). */
       expiresBy: isoDate.optional(),
+      /** Only contacts with an open import warning (a typo hint, a role or disposable address…). */
+      warned: z.boolean().optional(),
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(1000).default(100),
       /** 'added': most recently added first; 'expires': soonest first. For a date other than today, pages come in name order. */
@@ -210,6 +220,10 @@ export const requestSchemas = {
   /** What undoing the import would remove and change back, changing nothing (for the confirmation). */
   'import.undoPreview': z.object({ importId: id }).strict(),
   'import.undo': z.object({ importId: id }).strict(),
+  /** A committed import's warned rows in row order, a page at a time: pass the last row number seen. */
+  'imports.warnedRows': z
+    .object({ importId: id, afterRow: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(10_000).default(10_000) })
+    .strict(),
   'imports.list': z.object({}).strict(),
   /** A committed import's rejected rows in row order, a page at a time: pass the last row number seen. */
   'imports.rejectedRows': z
@@ -245,6 +259,7 @@ export interface ResponseMap {
   'import.undo': UndoResult;
   'imports.list': ImportSummary[];
   'imports.rejectedRows': RejectedRow[];
+  'imports.warnedRows': WarnedRow[];
   'export.run': ExportResult;
   'ledger.status': LedgerStatus;
   'ledger.check': LedgerStatus;

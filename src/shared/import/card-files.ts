@@ -15,9 +15,12 @@ export function byCardFileName(a: string, b: string): number {
   return a.localeCompare(b, 'en', { numeric: true });
 }
 
-/** The name the joined file is known by: the folder's, or how many files it holds. */
+/**
+ * The name the joined set is known by: the folder's, or how many files it holds. No extension:
+ * it names the set the user chose, not a file of that name (there is none).
+ */
 export function joinedCardsName(count: number, folder?: string): string {
-  return folder ? `${folder} (${count} vCard files).vcf` : `${count} vCard files.vcf`;
+  return folder ? `${folder} (${count} vCard files)` : `${count} vCard files`;
 }
 
 /** Between two files: a line break, so a file without a final one cannot run into the next card. */

@@ -143,7 +143,8 @@ synonyms('country', ['country', 'country/region', 'nation', 'land']);
 synonyms('tags', ['tags', 'tag', 'labels', 'groups', 'categories', 'category', 'segments', 'kategori', 'kategorier', 'etiketter', 'grupper', 'gruppe']);
 synonyms('note', ['note', 'notes', 'comment', 'comments', 'description', 'notat', 'notater', 'kommentar', 'kommentarer', 'merknad', 'merknader']);
 synonyms('source', ['source', 'lead source', 'origin', 'consent source', 'channel', 'kilde', 'opprinnelse', 'samtykkekilde', 'kanal']);
-synonyms('collectedAt', ['date', 'signup date', 'sign up date', 'collected', 'collected at', 'collected on', 'created', 'created at', 'date added', 'consent date', 'opt-in date', 'subscribed at', 'dato', 'registrert', 'registreringsdato', 'innsamlet', 'innsamlingsdato', 'påmeldingsdato', 'samtykkedato']);
+synonyms('collectedAt', ['date', 'signup date', 'sign up date', 'collected', 'collected at', 'collected on', 'created', 'created at', 'date added', 'consent date', 'opt-in date', 'subscribed at', 'dato', 'registrert', 'registreringsdato', 'innsamlet', 'innsamlingsdato', 'påmeldingsdato', 'samtykkedato',
+  'påmeldt', 'påmeldt dato', 'påmeldt den', 'meldt på', 'registrert dato', 'registrert den', 'signed up', 'signed up on', 'signed up at', 'sign-up date', 'registered', 'registered on', 'registration date']);
 synonyms('basis', ['basis', 'consent basis', 'consent type', 'legal basis', 'samtykketype', 'grunnlag', 'rettslig grunnlag']);
 synonyms('consent', ['consent', 'opt-in', 'opted in', 'marketing consent', 'email consent', 'accepts marketing', 'accepts email marketing', 'newsletter', 'gdpr consent', 'samtykke', 'nyhetsbrev', 'ønsker nyhetsbrev', 'markedsføring', 'samtykke markedsføring']);
 synonyms('optInTime', ['optin_time', 'opt-in time', 'optin time']);

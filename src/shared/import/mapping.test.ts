@@ -106,6 +106,9 @@ describe('suggestMapping: other files', () => {
   it.each([
     ['Epost', 'email'], ['E-postadresse', 'email'], ['e-mail address', 'email'], ['Firma', 'company'], ['Stilling', 'title'], ['Telefon', 'phone'],
     ['Sted', 'city'], ['By', 'city'], ['Fullt navn', 'fullName'], ['Kommentar', 'note'], ['Samtykkedato', 'collectedAt'],
+    // Sign-up dates are the collection date, in both languages (issue 11).
+    ['Påmeldt', 'collectedAt'], ['PÅMELDT', 'collectedAt'], ['Registrert', 'collectedAt'], ['Signed up', 'collectedAt'], ['Signed-up on', 'collectedAt'],
+    ['Registration date', 'collectedAt'],
     // Words inside longer headers, for files of no known layout:
     ['Kundens e-post', 'email'], ['E-post (jobb)', 'email'], ['Samtykke til nyhetsbrev', 'consent'], ['Dato for samtykke', 'collectedAt'],
     ['Mobilnummer privat', 'phone'], ['Kontaktpersonens fornavn', 'firstName'], ['Kundenavn', 'fullName'], ['Firmanavn', 'company'],

@@ -35,12 +35,13 @@ function writeCsv(rows: string[][], delimiter: string, eol: string): string {
 }
 
 describe('CsvTokenizer', () => {
-  it('reads quoted fields with delimiters, doubled quotes and line breaks, keeping raw text and start lines', () => {
+  it('reads quoted fields with delimiters, doubled quotes and line breaks, keeping raw text, start lines and spreadsheet rows', () => {
     const text = 'email,note\r\nola@x.no,"Hei, ""Ola""\r\nandre linje"\r\n\r\nkari@x.no,ok\r\n';
     expect(parseCsvText(text, ',')).toEqual([
-      { fields: ['email', 'note'], raw: 'email,note', line: 1 },
-      { fields: ['ola@x.no', 'Hei, "Ola"\r\nandre linje'], raw: 'ola@x.no,"Hei, ""Ola""\r\nandre linje"', line: 2 },
-      { fields: ['kari@x.no', 'ok'], raw: 'kari@x.no,ok', line: 5 },
+      { fields: ['email', 'note'], raw: 'email,note', line: 1, row: 1 },
+      { fields: ['ola@x.no', 'Hei, "Ola"\r\nandre linje'], raw: 'ola@x.no,"Hei, ""Ola""\r\nandre linje"', line: 2, row: 2 },
+      // A spreadsheet shows the two-line cell as one row, and the blank line as row 3.
+      { fields: ['kari@x.no', 'ok'], raw: 'kari@x.no,ok', line: 5, row: 4 },
     ]);
   });
 
@@ -63,7 +64,7 @@ describe('CsvTokenizer', () => {
 
   it('drops spaces after a closing quote, and flags other text there without losing it', () => {
     const [spaced, stray] = parseCsvText('"a"  ,b\n"Eve "the" Berg",c\n', ',');
-    expect(spaced).toEqual({ fields: ['a', 'b'], raw: '"a"  ,b', line: 1 });
+    expect(spaced).toEqual({ fields: ['a', 'b'], raw: '"a"  ,b', line: 1, row: 1 });
     expect(stray!.fields).toEqual(['Eve the" Berg"', 'c']);
     expect(stray!.error).toEqual({ text: expect.stringMatching(/^row 2, column 1: text follows the closing quote/), code: 'text-after-quote', params: { row: 2, column: 1 } });
   });

@@ -19,6 +19,11 @@ export interface CsvRecord {
   raw: string;
   /** 1-based physical line the record starts on. */
   line: number;
+  /**
+   * 1-based row as a spreadsheet shows it: the physical line less the line breaks inside
+   * quoted fields before it (a multi-line cell is one row; a blank line is a row).
+   */
+  row: number;
   /** Malformed quoting inside the record; the fields are a best reading of it. */
   error?: RecordError;
 }
@@ -73,6 +78,8 @@ export class CsvTokenizer {
   private buffer = '';
   /** Physical line at the start of the buffer. */
   private line = 1;
+  /** Line breaks inside quoted fields so far: `line` less these is the spreadsheet's row. */
+  private quotedBreaks = 0;
   private overrun: Overrun | null = null;
   /** In an overrun: the text ends in a quote whose meaning depends on the next character. */
   private overrunQuotePending = false;
@@ -125,11 +132,12 @@ export class CsvTokenizer {
       }
       if (parsed.end - start > this.limits.maxRecordChars) throw this.recordTooLong(this.line);
       if (!isBlank(parsed.fields)) {
-        const record: CsvRecord = { fields: parsed.fields, raw: buffer.slice(start, parsed.end), line: this.line };
+        const record: CsvRecord = { fields: parsed.fields, raw: buffer.slice(start, parsed.end), line: this.line, row: this.line - this.quotedBreaks };
         if (parsed.error !== undefined) record.error = parsed.error;
         records.push(record);
       }
       this.line += parsed.breaks + (parsed.terminated ? 1 : 0);
+      this.quotedBreaks += parsed.breaks;
       start = parsed.next;
     }
     this.buffer = start >= length ? '' : buffer.slice(start);
@@ -218,10 +226,12 @@ export class CsvTokenizer {
             if (k === length && !final) return null;
             if (!onlySpace) {
               value += text.slice(i, k);
+              // The record's row as a spreadsheet numbers it, as the rejected row is listed.
+              const row = this.line - this.quotedBreaks;
               error ??= {
-                text: `row ${openLine}, column ${column}: text follows the closing quote of a quoted field (a quote inside a quoted field must be written twice: "")`,
+                text: `row ${row}, column ${column}: text follows the closing quote of a quoted field (a quote inside a quoted field must be written twice: "")`,
                 code: 'text-after-quote',
-                params: { row: openLine, column },
+                params: { row, column },
               };
             }
             i = k;

@@ -52,15 +52,17 @@ export function sniffCsvText(file: string, sample: string, complete: boolean, fo
 }
 
 function toDataRecord(record: CsvRecord, headers: readonly string[], unnamed: readonly number[]): CsvDataRecord {
-  const result: CsvDataRecord = { rowNumber: record.line, values: record.fields, raw: record.raw };
+  // Numbered as a spreadsheet shows the file (a multi-line cell is one row), as the user will look it up.
+  const row = record.row;
+  const result: CsvDataRecord = { rowNumber: row, values: record.fields, raw: record.raw };
   const width = headers.length;
   const n = record.fields.length;
   let error = record.error;
   if (n !== width) {
     // `count`: the UI's translations pick "field" or "fields" by it.
-    error = { text: `row ${record.line} has ${n} field${n === 1 ? '' : 's'}, the header has ${width}`, code: 'ragged-row', params: { row: record.line, count: n, width } };
+    error = { text: `row ${row} has ${n} field${n === 1 ? '' : 's'}, the header has ${width}`, code: 'ragged-row', params: { row, count: n, width } };
   }
-  error ??= valueUnderUnnamed(record.fields, unnamed, record.line) ?? undefined;
+  error ??= valueUnderUnnamed(record.fields, unnamed, row) ?? undefined;
   if (error !== undefined) result.error = error;
   return result;
 }

@@ -60,7 +60,8 @@ describe('sniffing', () => {
     expect(sniff.sampleRows[19]).toEqual(['p19@x.no', 'Ødegård 19\nlinje to']);
     const records = await readAll(p);
     expect(records).toHaveLength(8000);
-    expect(records[7999]).toEqual({ rowNumber: 2 + 2 * 7999, values: ['p7999@x.no', 'Ødegård 7999\nlinje to'], raw: 'p7999@x.no,"Ødegård 7999\nlinje to"' });
+    // Each record has a two-line cell: one spreadsheet row each.
+    expect(records[7999]).toEqual({ rowNumber: 2 + 7999, values: ['p7999@x.no', 'Ødegård 7999\nlinje to'], raw: 'p7999@x.no,"Ødegård 7999\nlinje to"' });
   });
 
   it('finds UTF-16 without a BOM, and windows-1252 only past the sample', async () => {

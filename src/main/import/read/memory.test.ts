@@ -123,7 +123,7 @@ describe('bounded memory', () => {
     }
     fs.rmSync(file);
     expect(rows).toBe(450_000);
-    expect(lastLine).toBe(2 + 2 * 449_999);
+    expect(lastLine).toBe(2 + 449_999); // spreadsheet rows: each two-line note is one row
     expect(bytes).toBe(size);
     // One batch (2,000 records) and a chunk are ~1–2 MB; the file is ~50 MB.
     expect(retained).toBeLessThan(16 * 2 ** 20);

@@ -48,7 +48,7 @@ export function ContactsScreen() {
     />
   );
 
-  const filtered = query.search.trim() !== '' || query.status.length > 0;
+  const filtered = query.search.trim() !== '' || query.status.length > 0 || query.warned === true;
   if (info && info.contactCount === 0 && !filtered) {
     return (
       <>
@@ -119,7 +119,7 @@ export function ContactsScreen() {
         {total === 0 && filtered ? (
           <div className="no-match" data-testid="contacts-no-match">
             <p>{t('contacts.noMatch')}</p>
-            <button type="button" onClick={() => setQuery({ search: '', status: [] })}>
+            <button type="button" onClick={() => setQuery({ search: '', status: [], warned: false })}>
               {t('contacts.clearFilters')}
             </button>
           </div>

@@ -79,6 +79,10 @@ export function ContactsToolbar() {
           ))}
         </select>
       </div>
+      <div className="checkbox-field inline-field">
+        <input id="contacts-warned" type="checkbox" checked={query.warned === true} onChange={(e) => setQuery({ warned: e.target.checked })} data-testid="contacts-warned" />
+        <label htmlFor="contacts-warned">{t('contacts.hasWarning')}</label>
+      </div>
     </div>
   );
 }

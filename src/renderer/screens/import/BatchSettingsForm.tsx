@@ -2,6 +2,7 @@
 // (required; the three groups explained beside it), when, on what basis, for which brand,
 // and the proof (the form's wording, a photo of the paper sheet).
 
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sourceGroup, type Basis } from '../../../shared/consent/vocabulary.ts';
 import { todayIso } from '../../../shared/dates/iso-date.ts';
@@ -17,6 +18,11 @@ export function BatchSettingsForm() {
   const { settings, setSettings, committing } = useImport();
   const brand = useApp((s) => s.info?.brand ?? null);
   const today = useApp((s) => s.info?.today ?? todayIso());
+  // This step appears once a file is chosen: focus moves here (the file input is disabled
+  // while the file is read, and focus would otherwise fall to the page body).
+  useEffect(() => {
+    document.getElementById('import-source')?.focus();
+  }, []);
 
   return (
     <section className="card batch" aria-labelledby="batch-title" data-testid="batch-settings">
@@ -76,16 +82,6 @@ export function BatchSettingsForm() {
             <Field id="import-wording" label={t('import.proofText')} className="span-3">
               {(control) => <textarea {...control} rows={2} value={settings.proofText} onChange={(e) => setSettings({ proofText: e.target.value })} data-testid="import-wording" />}
             </Field>
-            <div className="span-3 checkbox-field">
-              <input
-                id="import-overwrite"
-                type="checkbox"
-                checked={settings.overwrite}
-                onChange={(e) => setSettings({ overwrite: e.target.checked })}
-                data-testid="import-overwrite"
-              />
-              <label htmlFor="import-overwrite">{t('import.overwrite')}</label>
-            </div>
           </div>
         </fieldset>
         <SourceGroupsHelp />

@@ -1,5 +1,6 @@
-// Choose or drop the file (or several vCard files, joined into one); it is uploaded at once
-// (in 4 MiB base64 chunks) with a progress bar.
+// Choose or drop the file (or several vCard files, joined into one); it is handed to the app
+// at once (in 4 MiB base64 chunks) with a progress bar. Several vCard files are named as such
+// ("5 vCard files"), not as a file that does not exist.
 
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +11,7 @@ import { formatBytes } from '../../util/format.ts';
 
 export function FileStep() {
   const { t, i18n } = useTranslation();
-  const { staged, uploading, uploadError, committing, uploadFiles } = useImport();
+  const { staged, cardFiles, uploading, uploadError, committing, uploadFiles } = useImport();
   const [dragging, setDragging] = useState(false);
 
   const onDrop = (event: DragEvent): void => {
@@ -38,7 +39,7 @@ export function FileStep() {
           <span className="check-mark" aria-hidden="true">
             ✓
           </span>
-          {t('import.uploaded', { name: staged.fileName, size: formatBytes(staged.size, t, i18n.language) })}
+          {t('import.uploaded', { name: cardFiles === null ? staged.fileName : t('import.cardFiles', { count: cardFiles }), size: formatBytes(staged.size, t, i18n.language) })}
         </p>
       ) : (
         <p className="dropzone-lead">{dragging ? t('import.dropActive') : t('import.formats')}</p>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorText } from '../../components/ErrorText.tsx';
 import { useImport } from '../../state/import.ts';
 import { formatDay, formatNumber, formatTimestamp } from '../../util/format.ts';
+import { importFileName } from './file-name.ts';
 import { UndoDialog } from './UndoDialog.tsx';
 
 /** Every import so far, newest first, each undoable as a unit. */
@@ -40,7 +41,7 @@ export function ImportHistory() {
               {history.map((h) => (
                 <tr key={h.id} className={h.state === 'undone' ? 'undone' : ''} data-testid="history-row">
                   <td className="nowrap">{formatTimestamp(h.createdAt, i18n.language)}</td>
-                  <td className="break-word">{h.fileName}</td>
+                  <td className="break-word">{importFileName(h.fileName)}</td>
                   <td>{t(`source.${h.source}`)}</td>
                   <td className="nowrap">{formatDay(h.collectedAt, i18n.language)}</td>
                   <td>{t('import.historyCounts', { rows: n(h.rows), added: n(h.added), merged: n(h.merged), rejected: n(h.rejected) })}</td>

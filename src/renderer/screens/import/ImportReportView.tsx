@@ -8,9 +8,12 @@ import { announce } from '../../state/announcer.ts';
 import { useApp } from '../../state/app.ts';
 import { useContacts } from '../../state/contacts.ts';
 import { useImport } from '../../state/import.ts';
+import { ConsentForecastView } from './ConsentForecastView.tsx';
+import { importFileName } from './file-name.ts';
 import { ImportCounts } from './ImportCounts.tsx';
 import { RejectedRows } from './RejectedRows.tsx';
 import { UndoDialog } from './UndoDialog.tsx';
+import { WarnedRows } from './WarnedRows.tsx';
 
 export function ImportReportView({ report }: { report: ImportReport }) {
   const { t } = useTranslation();
@@ -32,8 +35,10 @@ export function ImportReportView({ report }: { report: ImportReport }) {
       <h2 id="report-title" ref={heading} tabIndex={-1}>
         {t('import.report')}
       </h2>
-      <p className="muted">{t('import.reportSummary', { fileName: report.fileName, seconds: Math.max(0.1, report.durationMs / 1000).toFixed(1) })}</p>
+      <p className="muted">{t('import.reportSummary', { fileName: importFileName(report.fileName), seconds: Math.max(0.1, report.durationMs / 1000).toFixed(1) })}</p>
       <ImportCounts counts={report} />
+      {report.added + report.merged > 0 && <ConsentForecastView forecast={report.forecast} done />}
+      <WarnedRows summary={report.warnings} fileName={report.fileName} importId={report.importId} />
       <RejectedRows rows={report.rejectedRows} total={report.rejected} fileName={report.fileName} importId={report.importId} />
       {undone && !confirming && (
         <p className="notice neutral" role="status" data-testid="import-undone">
@@ -47,7 +52,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           type="button"
           className="primary"
           onClick={() => {
-            setQuery({ status: [], search: '' });
+            setQuery({ status: [], search: '', warned: false });
             navigate('contacts');
           }}
           data-testid="view-contacts"

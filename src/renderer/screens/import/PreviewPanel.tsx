@@ -11,10 +11,13 @@ import { formatBytes } from '../../util/format.ts';
 import { AlreadyImported } from './AlreadyImported.tsx';
 import { ColumnMapping } from './ColumnMapping.tsx';
 import { CommitBar } from './CommitBar.tsx';
+import { ConsentForecastView } from './ConsentForecastView.tsx';
 import { DetectedFormat } from './DetectedFormat.tsx';
 import { ImportCounts } from './ImportCounts.tsx';
+import { MergeConflicts } from './MergeConflicts.tsx';
 import { PreviewRows } from './PreviewRows.tsx';
 import { RejectedRows } from './RejectedRows.tsx';
+import { WarnedRows } from './WarnedRows.tsx';
 
 export function PreviewPanel() {
   const { t, i18n } = useTranslation();
@@ -46,14 +49,17 @@ export function PreviewPanel() {
           <DetectedFormat sniff={preview.sniff} />
           {/* Without an e-mail column no row was read: counts of zero would mislead. */}
           {!preview.mappingProblem && <ImportCounts counts={preview.counts} />}
-          <ColumnMapping headers={preview.sniff.headers} mapping={preview.mapping} />
+          {!preview.mappingProblem && preview.counts.added + preview.counts.merged > 0 && <ConsentForecastView forecast={preview.forecast} mapping={preview.mapping} />}
+          <ColumnMapping headers={preview.sniff.headers} mapping={preview.mapping} samples={preview.sniff.samples} format={preview.sniff.format} />
           {preview.mappingProblem && (
             <p className="error" role="alert" data-testid="mapping-problem">
               {messageText(preview.mappingProblem)}
             </p>
           )}
-          <PreviewRows rows={preview.rows} />
+          <WarnedRows summary={preview.warnings} fileName={staged?.fileName ?? 'import'} />
+          <MergeConflicts conflicts={preview.conflicts} />
           <RejectedRows rows={preview.rejectedRows} total={preview.counts.rejected} fileName={staged?.fileName ?? 'import'} />
+          <PreviewRows rows={preview.rows} />
           <CommitBar key={staged?.stagedId} counts={preview.counts} importedBefore={preview.alreadyImported.length > 0} />
         </div>
       )}

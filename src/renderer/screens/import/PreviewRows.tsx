@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { messageText } from '../../components/messages.ts';
+import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import type { PreviewRow } from '../../../shared/contract/dto.ts';
 
 /** The first rows as they will be imported, with each row's outcome; problems highlighted. */
@@ -9,7 +10,7 @@ export function PreviewRows({ rows }: { rows: PreviewRow[] }) {
   return (
     <section aria-labelledby="preview-rows-title">
       <h3 id="preview-rows-title">{t('import.rowsShown', { count: rows.length })}</h3>
-      <div className="table-scroll">
+      <ScrollRegion title={t('import.rowsShown', { count: rows.length })}>
         <table className="data-table" data-testid="preview-rows">
           <thead>
             <tr>
@@ -57,7 +58,7 @@ export function PreviewRows({ rows }: { rows: PreviewRow[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

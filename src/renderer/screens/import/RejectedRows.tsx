@@ -4,6 +4,7 @@ import type { RejectedRow } from '../../../shared/contract/dto.ts';
 import { api } from '../../api/client.ts';
 import { ErrorText } from '../../components/ErrorText.tsx';
 import { rejectedReason } from '../../components/messages.ts';
+import { ScrollRegion } from '../../components/ScrollRegion.tsx';
 import { downloadCsv } from '../../util/files.ts';
 import { formatNumber } from '../../util/format.ts';
 import { rejectedFileName, rejectedRowsCsv } from './rejected-csv.ts';
@@ -65,7 +66,7 @@ export function RejectedRows({ rows, total, fileName, importId = null }: { rows:
         </p>
       )}
       <ErrorText error={error} testId="rejected-download-error" />
-      <div className="table-scroll short">
+      <ScrollRegion title={t('import.rejectedRows')} className="short">
         <table className="data-table">
           <thead>
             <tr>
@@ -80,7 +81,7 @@ export function RejectedRows({ rows, total, fileName, importId = null }: { rows:
             {rows.slice(0, SHOWN).map((row) => (
               <tr key={row.rowNumber}>
                 <td className="num">{row.rowNumber}</td>
-                <td>{rejectedReason(row)}</td>
+                <td>{rejectedReason(row, { withoutRow: true })}</td>
                 <td>
                   <code className="raw">{row.raw}</code>
                 </td>
@@ -88,7 +89,7 @@ export function RejectedRows({ rows, total, fileName, importId = null }: { rows:
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {(importId === null ? rows.length : total) > SHOWN && (
         <p className="muted small">{t('import.moreRejected', { count: (importId === null ? rows.length : total) - SHOWN })}</p>
       )}

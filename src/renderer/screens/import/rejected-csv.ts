@@ -9,7 +9,7 @@ import { rejectedReason } from '../../components/messages.ts';
 export function rejectedRowsCsv(rows: readonly RejectedRow[]): string {
   return csvDocument(
     ['row', 'reason', 'raw'],
-    rows.map((r) => [r.rowNumber, rejectedReason(r), r.raw]),
+    rows.map((r) => [r.rowNumber, rejectedReason(r, { withoutRow: true }), r.raw]),
   );
 }
 
