@@ -94,7 +94,7 @@ describe('a full disk', { timeout: 180_000 }, () => {
     disk.free();
     expect(tillit(db, ['consent', 'withdraw', 'before@example.no', '--date', '2026-01-03']).status).toBe(0);
     expect(tillit(db, ['consent', 'add', 'new@example.no', '--source', 'web-form', '--date', '2026-01-02', '--evidence', proof]).status).toBe(0);
-    expect(snapshot(db)).toMatchObject({ contacts: 2, events: 3, evidence: 2, intact: true });
+    expect(snapshot(db)).toMatchObject({ contacts: 2, events: 5, evidence: 2, intact: true }); // each proof is an evidence record in the ledger too
   });
 
   it('recording evidence in the app: the error carries the disk-full code, which both languages translate', async (ctx) => {

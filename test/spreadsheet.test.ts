@@ -132,6 +132,8 @@ describe('LibreOffice Calc opening the export files with formulas evaluated', ()
         if (row.every((c) => c.text === '' && c.formula === null)) continue;
         const [address, ...rest] = row;
         for (const cell of rest) expect(cell.formula, `${name}: ${JSON.stringify(cell)}`).toBeNull();
+        // The report's last row states the ledger's anchor, with no address.
+        if (file === 'report' && address!.text === '' && rest[0]?.text === 'ledger-anchor') continue;
         if (address!.formula !== null) {
           // The one exception, and never in a send-ready file: "=eva@…" is a formula cell (an error) in LibreOffice.
           expect(file).not.toBe('send-ready');

@@ -2,7 +2,8 @@
 // process at a chosen point, the way a power cut or the task manager would. The app's code
 // has no hooks for this; the points are the file and database calls themselves:
 //   TILLIT_KILL_AT=fsync:N   before the Nth fsync (a temp file written, not yet flushed)
-//   TILLIT_KILL_AT=rename:N  right after the Nth rename (a file in place, its row not committed)
+//   TILLIT_KILL_AT=rename:N  right after the Nth rename into the evidence folder (a file in
+//                            place, its row not committed; a backup's renames do not count)
 //   TILLIT_KILL_AT=commit:N  before the Nth exec('COMMIT') (an import's whole transaction written)
 // Counted per thread: the CLI's import runs in a worker thread, which loads this too.
 
@@ -28,7 +29,7 @@ if (point === 'fsync') {
   const rename = fs.renameSync;
   fs.renameSync = (from, to) => {
     rename(from, to);
-    if (++calls === target) die();
+    if (/[\\/]evidence[\\/][0-9a-f]{64}$/.test(String(to)) && ++calls === target) die();
   };
 } else if (point === 'commit') {
   const proto = Database.prototype;

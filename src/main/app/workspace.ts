@@ -39,8 +39,10 @@ export interface WorkspaceOptions {
   importsInWorker?: boolean;
   /** Fixed "today" for tests and `--as-of`-less reproducible runs. */
   today?: () => string;
-  /** Check the file (PRAGMA quick_check) and sweep leftovers from its files folder: the app and server do, short CLI commands do not. */
+  /** Check the file (PRAGMA quick_check) before anything reads or writes it. */
   quickCheck?: boolean;
+  /** Sweep leftovers of killed processes from its files folder at open: the app and server do, short CLI commands do not. */
+  sweep?: boolean;
   /** Check the ledger at start (incremental, then fully in the background): the app and server do; the CLI checks where it matters. */
   checkLedger?: boolean;
   /** Take the day's backup in the background when no backup was made today (the app and server). */
@@ -86,7 +88,7 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
 
   const open = (): Open => {
     const db = openStore(options.dbPath, { quickCheck: options.quickCheck ?? true, busyTimeoutMs: options.busyTimeoutMs ?? APP_BUSY_TIMEOUT_MS });
-    if ((options.quickCheck ?? true) && !db.readonly) {
+    if ((options.sweep ?? options.quickCheck ?? true) && !db.readonly) {
       // Files left by a process killed mid-write (store/sweep.ts says what is safe to remove).
       const log = options.log ?? console.log;
       const filesDir = filesDirFor(options.dbPath);

@@ -115,7 +115,7 @@ async function run(command: string, args: string[], dbFlag: string | undefined, 
   // Every command checks the file first (quick_check): none reads from or writes into a damaged
   // one. The ledger is checked where it matters (export, verify), not by every command.
   const open = (): Workspace =>
-    openWorkspace({ dbPath: resolveDbPath(dbFlag), importsInWorker: false, quickCheck: true, busyTimeoutMs: 5000, checkLedger: false });
+    openWorkspace({ dbPath: resolveDbPath(dbFlag), importsInWorker: false, quickCheck: true, busyTimeoutMs: 5000, checkLedger: false, sweep: false });
   const backups = (workspace: Workspace): BackupService => new BackupService({ dbPath: workspace.dbPath, context: () => workspace.context, appVersion: APP_VERSION });
 
   switch (command) {

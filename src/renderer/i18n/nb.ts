@@ -53,7 +53,7 @@ export const nb: DeepPartial<Messages> = {
   },
   token: {
     title: 'Åpne denne siden med filen Tillit nevnte da den startet',
-    body: 'Tillit svarer bare sider som er åpnet gjennom filen den nevnte da den startet, på linjen «Open Tillit in your browser with this file (only you can read it): file:///…/open-1234.html» i vinduet der du kjørte `tillit serve` (eller `npm start`, som åpner den for deg der det går). Filen har nøkkelen for denne oppstarten, og bare du kan lese den. Åpne den i nettleseren. Nøkkelen endres hver gang Tillit starter, så en gammel fane eller et bokmerke virker ikke lenger.',
+    body: 'Tillit svarer bare sider som er åpnet gjennom filen den nevnte da den startet, på linjen som peker til en fil som slutter på «.html» (file:///…/open-1234.html), i vinduet der du kjørte `tillit serve` (eller `npm start`, som åpner den for deg der det går). Filen har nøkkelen for denne oppstarten, og bare du kan lese den. Åpne den i nettleseren. Nøkkelen endres hver gang Tillit starter, så en gammel fane eller et bokmerke virker ikke lenger.',
   },
   status: {
     explicit: 'Eksplisitt samtykke',
