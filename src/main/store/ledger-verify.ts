@@ -79,8 +79,6 @@ interface WalkRow extends ChainRow {
 interface EvidenceRow extends EvidenceContent {
   id: number;
   digest: string | null;
-  redacted_at: string | null;
-  stored_sha256: string | null;
 }
 
 interface UpgradeDetail {
@@ -295,7 +293,7 @@ export function* verifySteps(db: DB, options: VerifyOptions = {}): Generator<num
           }
         } else {
           evidence = ev.digest ?? '';
-          evidenceNow = ev.redacted_at === null ? evidenceDigest(ev) : evidence;
+          evidenceNow = evidenceDigest(ev);
         }
       }
 
@@ -454,7 +452,7 @@ function* outsideProblems(db: DB, ctx: OutsideContext): Generator<Problem> {
   const ids = statement(db, 'SELECT id FROM evidence ORDER BY id').pluck().all() as number[];
   for (const id of ids) {
     const ev = ctx.loadEvidence(id)!;
-    if (ev.redacted_at === null && (ev.digest === null || evidenceDigest(ev) !== ev.digest)) {
+    if (ev.digest === null || evidenceDigest(ev) !== ev.digest) {
       yield { key: `evidence:${id}`, broken: { id, item: 'evidence', reason: `${evidenceName(ev)} was changed after it was recorded: its wording, link, author or file name no longer match` } };
     }
     if (ev.sha256 === null || ctx.filesDir === undefined) continue;
@@ -646,7 +644,7 @@ function collectForBaseline(db: DB, upgradeId: number) {
       let digest = evidenceNow.get(row.evidence_id);
       if (digest === undefined) {
         const ev = evidenceRow.get(row.evidence_id) as EvidenceRow | undefined;
-        digest = ev === undefined ? '' : ev.redacted_at === null ? evidenceDigest(ev) : (ev.digest ?? '');
+        digest = ev === undefined ? '' : evidenceDigest(ev);
         evidenceNow.set(row.evidence_id, digest);
       }
       evidence = digest;

@@ -16,8 +16,6 @@ export const migration003: Migration = {
     db.exec(`
       ALTER TABLE consent_events ADD COLUMN detail TEXT;       -- JSON, for workspace records
       ALTER TABLE evidence ADD COLUMN digest TEXT;              -- sha256 of the row's content (ledger.ts evidenceDigest)
-      ALTER TABLE evidence ADD COLUMN redacted_at TEXT;         -- content removed by an erasure
-      ALTER TABLE evidence ADD COLUMN stored_sha256 TEXT;       -- the file kept now, when an erasure replaced it
       ALTER TABLE erasures ADD COLUMN identity_sha256 TEXT;     -- what the erased contact's events were hashed with
       CREATE INDEX consent_events_records ON consent_events (kind, evidence_id) WHERE contact_id = 0;
     `);
