@@ -231,17 +231,9 @@ export function insertEvidence(db: DB, filesDir: string, input: EvidenceInputDat
   return insertEvidenceRow(db, { ...input, file }, now);
 }
 
-interface EvidenceRow {
+interface EvidenceRow extends EvidenceContent {
   id: number;
   kind: 'file' | 'text';
-  file_name: string | null;
-  media_type: string | null;
-  sha256: string | null;
-  size: number | null;
-  text: string | null;
-  url: string | null;
-  recorded_by: string | null;
-  created_at: string;
 }
 
 function toView(row: EvidenceRow): EvidenceView {

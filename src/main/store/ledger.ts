@@ -47,16 +47,7 @@ export interface NewLedgerRow extends Omit<NewEvent, 'kind'> {
 }
 
 /** The columns the rules engine reads. */
-interface EngineRow {
-  id: number;
-  contact_id: number;
-  kind: string;
-  date: string;
-  source: string | null;
-  basis: string | null;
-  brand: string | null;
-  supersedes: number | null;
-}
+type EngineRow = Pick<ChainRow, 'id' | 'contact_id' | 'kind' | 'date' | 'source' | 'basis' | 'brand' | 'supersedes'>;
 
 /**
  * Appends events in order and returns their ids. Call inside a write transaction: the chain
