@@ -151,4 +151,30 @@ describe('erasure on request', () => {
     expect(restored.items.map((c) => c.email).sort()).toEqual(['kari@example.no', 'per@example.no']);
     expect(verifyLedger(w.context.db, { filesDir: w.context.filesDir }).intact).toBe(true);
   });
+
+  it('clears the wording, link, author and file name of evidence only their events used; the ledger still verifies and a later change to it is found', async () => {
+    const db = tempDbPath(dir);
+    const w = openWorkspace({ dbPath: db, importsInWorker: false, today: () => '2026-01-10' });
+    open.push(w);
+    await importFile(w, 'list.csv', `email;name\n${ADDRESS};${NAME}\nkari@example.no;Kari\n`);
+    const page = await call<ContactPage>(w, 'contacts.list', { search: ADDRESS });
+    const id = page.items[0]!.id;
+    await call(w, 'consent.record', {
+      contactIds: [id],
+      kind: 'opt-in',
+      source: 'web-form',
+      date: '2026-01-05',
+      evidence: { text: `${NAME} said yes on the phone`, url: `https://example.no/${NAME}`, recordedBy: `${NAME}'s colleague`, fileName: `${NAME}.txt`, dataBase64: Buffer.from('call log').toString('base64') },
+    });
+    await call(w, 'contacts.erase', { id, reason: 'asked to be forgotten' });
+    w.close();
+    open.length = 0;
+    expect(filesHolding(path.dirname(db), NAME).filter((f) => f.startsWith(path.basename(db)))).toEqual([]);
+    const reopened = openWorkspace({ dbPath: db, importsInWorker: false, today: () => '2026-01-10' });
+    open.push(reopened);
+    expect(verifyLedger(reopened.context.db, { filesDir: reopened.context.filesDir })).toMatchObject({ intact: true });
+    // Another evidence row reworded behind the app's back is still found.
+    reopened.context.db.prepare("UPDATE evidence SET text = 'forged' WHERE text LIKE 'Original file%'").run();
+    expect(verifyLedger(reopened.context.db, { filesDir: reopened.context.filesDir })).toMatchObject({ intact: false, firstBroken: { item: 'evidence' } });
+  });
 });

@@ -170,6 +170,20 @@ function eraseInStore(ctx: ServiceContext, id: number, reason: string): { erasur
   const now = ctx.now();
   const { erasureId, files } = db.transaction(() => {
     const files = redactEvidenceForErasure(db, ctx.filesDir, id, contact.email_key);
+    // Evidence only their events point to may name them in its wording, link, author or file
+    // name: cleared. Its digest stays, so the chain still verifies; the erasure record lists it.
+    const redactedEvidence = db
+      .prepare(
+        `SELECT DISTINCT e.evidence_id FROM consent_events e
+         WHERE e.contact_id = ? AND e.evidence_id IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM consent_events o WHERE o.evidence_id = e.evidence_id AND o.contact_id NOT IN (0, ?))
+           AND e.evidence_id NOT IN (SELECT evidence_id FROM imports WHERE evidence_id IS NOT NULL)`,
+      )
+      .pluck()
+      .all(id, id) as number[];
+    db.prepare('UPDATE evidence SET text = NULL, url = NULL, recorded_by = NULL, file_name = NULL WHERE id IN (SELECT value FROM json_each(?))').run(
+      JSON.stringify(redactedEvidence),
+    );
     db.prepare('DELETE FROM event_notes WHERE event_id IN (SELECT id FROM consent_events WHERE contact_id = ?)').run(id);
     db.prepare("DELETE FROM import_rows WHERE instr(lower(raw), ?) > 0").run(contact.email_key);
     db.prepare('DELETE FROM import_warnings WHERE contact_id = ?').run(id);
@@ -179,11 +193,12 @@ function eraseInStore(ctx: ServiceContext, id: number, reason: string): { erasur
         .prepare('INSERT INTO erasures (contact_id, email_sha256, erased_at, reason, identity_sha256) VALUES (?, ?, ?, ?, ?)')
         .run(id, emailHash(contact.email_key), now, reason, identity).lastInsertRowid,
     );
-    // The ledger records the erasure with both hashes of every file it removed or replaced.
+    // The ledger records the erasure with both hashes of every file it removed or replaced,
+    // and the evidence rows it cleared.
     appendRecord(db, 'erasure', now, {
       contactId: id,
       identity,
-      detail: { erasureId, removedFiles: files.removedFiles, replacedFiles: files.replacedFiles },
+      detail: { erasureId, removedFiles: files.removedFiles, replacedFiles: files.replacedFiles, redactedEvidence },
     });
     return { erasureId, files };
   })();

@@ -193,6 +193,8 @@ export function* verifySteps(db: DB, options: VerifyOptions = {}): Generator<num
     detail: string | null;
   }[]).map((b) => ({ eventId: b.id, date: b.date, reason: (JSON.parse(b.detail ?? '{}') as Partial<BaselineDetail>).reason ?? '' }));
   const accepted = new Set(baseline?.detail?.accepted ?? []);
+  /** Evidence an erasure on record cleared: its stored digest stands for the content it had. */
+  const redacted = erasureRecords(db).redactedEvidence;
 
   let mode: 'full' | 'incremental' = 'full';
   let prevHash = GENESIS_HASH;
@@ -293,7 +295,7 @@ export function* verifySteps(db: DB, options: VerifyOptions = {}): Generator<num
           }
         } else {
           evidence = ev.digest ?? '';
-          evidenceNow = evidenceDigest(ev);
+          evidenceNow = redacted.has(ev.id) ? evidence : evidenceDigest(ev);
         }
       }
 
@@ -395,24 +397,30 @@ function recordedSettings(db: DB, upgrade: { detail: UpgradeDetail } | null): Se
  * erasure removed or replaced by a copy without the person (original hash → the file kept
  * now, or null when removed), followed through later erasures.
  */
-function erasureRecords(db: DB): { contacts: Set<number>; fileNow: Map<string, string | null> } {
+export function erasureRecords(db: DB): { contacts: Set<number>; fileNow: Map<string, string | null>; redactedEvidence: Set<number> } {
   const rows = statement(
     db,
     "SELECT e.contact_id, e.detail FROM erasures x JOIN consent_events e ON e.contact_id = x.contact_id AND e.kind = 'erasure' ORDER BY e.id",
   ).all() as { contact_id: number; detail: string | null }[];
   const contacts = new Set<number>();
   const fileNow = new Map<string, string | null>();
+  const redactedEvidence = new Set<number>();
   const move = (from: string, to: string | null): void => {
     for (const [original, current] of fileNow) if (current === from) fileNow.set(original, to);
     if (!fileNow.has(from)) fileNow.set(from, to);
   };
   for (const row of rows) {
     contacts.add(row.contact_id);
-    const detail = JSON.parse(row.detail ?? '{}') as { removedFiles?: string[]; replacedFiles?: { fromSha256: string; toSha256: string }[] };
+    const detail = JSON.parse(row.detail ?? '{}') as {
+      removedFiles?: string[];
+      replacedFiles?: { fromSha256: string; toSha256: string }[];
+      redactedEvidence?: number[];
+    };
     for (const r of detail.replacedFiles ?? []) move(r.fromSha256, r.toSha256);
     for (const removed of detail.removedFiles ?? []) move(removed, null);
+    for (const evidenceId of detail.redactedEvidence ?? []) redactedEvidence.add(evidenceId);
   }
-  return { contacts, fileNow };
+  return { contacts, fileNow, redactedEvidence };
 }
 
 interface Problem {
@@ -452,7 +460,7 @@ function* outsideProblems(db: DB, ctx: OutsideContext): Generator<Problem> {
   const ids = statement(db, 'SELECT id FROM evidence ORDER BY id').pluck().all() as number[];
   for (const id of ids) {
     const ev = ctx.loadEvidence(id)!;
-    if (ev.digest === null || evidenceDigest(ev) !== ev.digest) {
+    if (ev.digest === null || (!erased.redactedEvidence.has(id) && evidenceDigest(ev) !== ev.digest)) {
       yield { key: `evidence:${id}`, broken: { id, item: 'evidence', reason: `${evidenceName(ev)} was changed after it was recorded: its wording, link, author or file name no longer match` } };
     }
     if (ev.sha256 === null || ctx.filesDir === undefined) continue;
@@ -630,6 +638,7 @@ function collectForBaseline(db: DB, upgradeId: number) {
      LEFT JOIN event_notes n ON n.event_id = e.id WHERE e.id > ? ORDER BY e.id LIMIT 20000`,
   );
   const evidenceRow = db.prepare('SELECT * FROM evidence WHERE id = ?');
+  const redacted = erasureRecords(db).redactedEvidence;
   for (let rows = page.all(0) as WalkRow[]; rows.length > 0; rows = page.all(rows.at(-1)!.id) as WalkRow[]) for (const row of rows) {
     let identity = '';
     if (row.contact_id !== 0) {
@@ -644,7 +653,7 @@ function collectForBaseline(db: DB, upgradeId: number) {
       let digest = evidenceNow.get(row.evidence_id);
       if (digest === undefined) {
         const ev = evidenceRow.get(row.evidence_id) as EvidenceRow | undefined;
-        digest = ev === undefined ? '' : evidenceDigest(ev);
+        digest = ev === undefined ? '' : redacted.has(ev.id) ? (ev.digest ?? '') : evidenceDigest(ev);
         evidenceNow.set(row.evidence_id, digest);
       }
       evidence = digest;
