@@ -6,6 +6,7 @@ import type { ExportProfileId } from '../../shared/contract/requests.ts';
 import { csvLine } from '../../shared/export/csv.ts';
 import { REPORT_HEADER, reportAddressLeftOut, reportLine, reportPhoneLeftOut, sendReadyLine, SUPPRESSION_HEADER, suppressionLine } from '../../shared/export/files.ts';
 import { EXPORT_PROFILE_TABLE, type ExportContact } from '../../shared/export/profiles.ts';
+import { plainSentence } from '../../shared/consent/sentences.ts';
 import { isMailable, type IsoDate, type Status } from '../../shared/consent/vocabulary.ts';
 import { toSummary, type ContactRow } from '../store/contacts.ts';
 import { formatAnchor, ledgerHead, type LedgerAnchor } from '../store/anchors.ts';
@@ -69,7 +70,7 @@ export function runExport(ctx: ServiceContext, profileId: ExportProfileId, asOfI
           }
         } else {
           excludedByStatus[evaluation.status] = (excludedByStatus[evaluation.status] ?? 0) + 1;
-          reportCsv += reportLine(row.email, evaluation.status, evaluation.reasons, evaluation.sentences.join(' '));
+          reportCsv += reportLine(row.email, evaluation.status, evaluation.reasons, evaluation.sentences.map(plainSentence).join(' '));
           excluded += 1;
           if (SUPPRESSED.includes(evaluation.status)) suppressionCsv += suppressionLine(row.email, evaluation.status, evaluation.reasons[0] ?? '');
         }

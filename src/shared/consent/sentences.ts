@@ -46,3 +46,24 @@ export const CONSIDER_EXPLICIT =
 
 export const SIMILAR_PRODUCTS_ONLY =
   'Advice (markedsføringsloven § 15 (2)): mail only about your own products or services similar to what they bought, and offer a free, simple opt-out in every message.';
+
+/**
+ * A sentence as an owner reads it, in a file they open (the export report): without the rule's
+ * number and citation ("Rule 7 (seed 003): x." → "X."; "Advice (seed 003): x" → "Advice: x").
+ * The API and the CLI keep the full sentence, which cites the rule.
+ */
+export function plainSentence(sentence: string): string {
+  const rule = /^(Rule \d+|Advice) \(/.exec(sentence);
+  if (!rule) return sentence;
+  // The citation may itself hold parentheses ("markedsføringsloven § 15 (2)"): find its end.
+  let depth = 0;
+  for (let i = rule[0].length - 1; i < sentence.length; i += 1) {
+    if (sentence[i] === '(') depth += 1;
+    else if (sentence[i] === ')' && --depth === 0) {
+      const rest = sentence.slice(i + 1).replace(/^:\s*/, '');
+      if (rule[1] === 'Advice') return `Advice: ${rest}`;
+      return rest.charAt(0).toUpperCase() + rest.slice(1);
+    }
+  }
+  return sentence;
+}
