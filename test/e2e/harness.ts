@@ -3,9 +3,10 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { BIN } from '../helpers/cli.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -79,4 +80,23 @@ export async function launchChromium(): Promise<Browser> {
 export function screenshotPath(name: string): string {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   return path.join(RESULTS_DIR, `${name}.png`);
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+const AXE_SCRIPT = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Runs axe-core on the page as it is now (the context needs bypassCSP: the app's CSP refuses injected scripts). */
+export async function axeViolations(target: Page): Promise<AxeViolation[]> {
+  if (!(await target.evaluate(() => 'axe' in window))) await target.addScriptTag({ path: AXE_SCRIPT });
+  return target.evaluate(async () => {
+    const run = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await run.run(document);
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+  });
 }

@@ -33,7 +33,7 @@ export function LedgerSection() {
   };
 
   return (
-    <section className="card" aria-labelledby="ledger-title" data-testid="ledger-section">
+    <section className="card ledger" aria-labelledby="ledger-title" data-testid="ledger-section">
       <h2 id="ledger-title">{t('ledger.title')}</h2>
       <p className="help">{t('ledger.help')}</p>
       {status && (
@@ -54,7 +54,7 @@ export function LedgerSection() {
           </div>
           <div>
             <dt>{t('ledger.checkedAt')}</dt>
-            <dd>{status.checkedAt ? formatTimestamp(status.checkedAt) : t('common.none')}</dd>
+            <dd>{status.checkedAt ? formatTimestamp(status.checkedAt, i18n.language) : t('common.none')}</dd>
           </div>
         </dl>
       )}
