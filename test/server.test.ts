@@ -116,14 +116,25 @@ describe('loopback server', () => {
     expect((await request('GET', '/%2e%2e/secret.txt')).status).toBe(404);
   });
 
-  it('answers the redirect file\'s form (Origin "null", from file://) with the app page carrying the token, and nothing without it', async () => {
+  it('answers the redirect file\'s form (Origin "null", from file://) with a redirect and a one-time code; the app page it opens carries the token once, and nothing without it', async () => {
     const form = { 'Content-Type': 'application/x-www-form-urlencoded', Host: `127.0.0.1:${server.port}` };
     const opened = await request('POST', '/open', { ...form, Origin: 'null' }, `token=${server.token}`);
-    expect(opened.status).toBe(200);
-    expect(opened.headers['cache-control']).toBe('no-store');
-    expect(opened.headers['content-security-policy']).toContain("script-src 'self'");
-    expect(opened.body).toContain(`<meta name="tillit-token" content="${server.token}" />`);
-    expect(opened.body).toContain('<title>Tillit</title>');
+    expect(opened.status).toBe(303);
+    expect(opened.headers.location).toBe('/');
+    expect(opened.body).not.toContain(server.token);
+    const cookie = String(opened.headers['set-cookie']).split(';')[0]!;
+    expect(cookie).toMatch(/^tillit-open=[0-9a-f]{48}$/);
+    expect(cookie).not.toContain(server.token);
+    const page = await request('GET', '/', { Cookie: cookie });
+    expect(page.status).toBe(200);
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.body).toContain(`<meta name="tillit-token" content="${server.token}" />`);
+    expect(page.body).toContain('<title>Tillit</title>');
+    // The code works once.
+    const again = await request('GET', '/', { Cookie: cookie });
+    expect(again.status).toBe(401);
+    expect(again.body).not.toContain(server.token);
     for (const [origin, body] of [
       ['null', 'token=wrong'],
       ['null', ''],
@@ -132,6 +143,7 @@ describe('loopback server', () => {
       const refused = await request('POST', '/open', { ...form, Origin: origin }, body);
       expect(refused.status).toBeGreaterThanOrEqual(400);
       expect(refused.body).not.toContain(server.token);
+      expect(refused.headers['set-cookie']).toBeUndefined();
     }
   });
 

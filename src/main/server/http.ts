@@ -38,6 +38,9 @@ export interface LoopbackOptions {
 const MAX_BODY_BYTES = 80 * 1024 * 1024;
 /** The redirect file's form: one token field. */
 const MAX_OPEN_BODY_BYTES = 4096;
+/** The one-time code /open hands the browser, in a cookie, to fetch the app page with the token. */
+const OPEN_COOKIE = 'tillit-open';
+const OPEN_CODE_LIFETIME_MS = 60_000;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -113,11 +116,15 @@ export function startLoopbackServer(options: LoopbackOptions): Promise<LoopbackS
   };
 
   /**
-   * The redirect file's form (open-file.ts) posts the token here: the answer is the app's page
-   * with the token in a meta tag, which the page moves into sessionStorage. So the token is in
-   * no URL at all, and the browser's history keeps only /open. The form comes from a file://
-   * page, whose Origin is "null"; without the right token nothing is given away.
+   * The redirect file's form (open-file.ts) posts the token here. The answer is a redirect
+   * (303) to the app with a one-time code in a short-lived cookie; the app's page, fetched
+   * with that code, carries the token in a meta tag, which the page moves into
+   * sessionStorage. So the token is in no URL, and no POST body stays in the browser's
+   * session history (Chromium's session files keep a page's form data for a resubmit: the
+   * token was found there). The form comes from a file:// page, whose Origin is "null";
+   * without the right token nothing is given away.
    */
+  const openCodes = new Map<string, number>(); // one-time code → expiry (ms)
   const openWithToken = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     let given: string | null = null;
     try {
@@ -125,17 +132,41 @@ export function startLoopbackServer(options: LoopbackOptions): Promise<LoopbackS
     } catch {
       // Too large: refused below like a wrong token.
     }
-    const index = path.join(staticRoot, 'index.html');
-    if (!sameToken(given, token) || !fs.existsSync(index)) {
-      res.writeHead(given === null || !sameToken(given, token) ? 401 : 404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
-      res.end(sameToken(given, token) ? 'The app is not built: run `npm run build` first.' : 'Wrong or missing token: open the file Tillit named when it started (an old one holds an old token).');
+    if (!sameToken(given, token)) {
+      res.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
+      res.end('Wrong or missing token: open the file Tillit named when it started (an old one holds an old token).');
       return;
+    }
+    const code = randomBytes(24).toString('hex');
+    openCodes.set(code, Date.now() + OPEN_CODE_LIFETIME_MS);
+    res.writeHead(303, {
+      Location: '/',
+      'Set-Cookie': `${OPEN_COOKIE}=${code}; HttpOnly; SameSite=Lax; Path=/; Max-Age=${OPEN_CODE_LIFETIME_MS / 1000}`,
+      'Cache-Control': 'no-store',
+      ...SECURITY_HEADERS,
+    });
+    res.end();
+  };
+
+  /** The app's page for a browser that brings a one-time code from /open: with the token, once. */
+  const serveOpenedApp = (req: http.IncomingMessage, res: http.ServerResponse): boolean => {
+    const code = /(?:^|;\s*)tillit-open=([0-9a-f]+)/.exec(req.headers.cookie ?? '')?.[1];
+    if (code === undefined) return false;
+    const expires = openCodes.get(code);
+    openCodes.delete(code);
+    const clear = `${OPEN_COOKIE}=; HttpOnly; SameSite=Lax; Path=/; Max-Age=0`;
+    const index = path.join(staticRoot, 'index.html');
+    if (expires === undefined || expires < Date.now() || !fs.existsSync(index)) {
+      res.writeHead(expires === undefined || expires < Date.now() ? 401 : 404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Set-Cookie': clear, ...SECURITY_HEADERS });
+      res.end(fs.existsSync(index) ? 'This link was used already: open the file Tillit named when it started again.' : 'The app is not built: run `npm run build` first.');
+      return true;
     }
     const meta = `<meta name="${TOKEN_META_NAME}" content="${token}" />`;
     const page = fs.readFileSync(index, 'utf8');
     const html = /<head>/i.test(page) ? page.replace(/<head>/i, `<head>\n    ${meta}`) : `${meta}\n${page}`;
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Set-Cookie': clear, ...SECURITY_HEADERS });
     res.end(html);
+    return true;
   };
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
@@ -188,6 +219,7 @@ export function startLoopbackServer(options: LoopbackOptions): Promise<LoopbackS
       return;
     }
     if (req.method === 'GET') {
+      if ((url.pathname === '/' || url.pathname === '/index.html') && serveOpenedApp(req, res)) return;
       serveStatic(url.pathname, res);
       return;
     }

@@ -11,8 +11,9 @@ export const IPC_EVENT_CHANNEL = 'tillit:event';
  * - GET /api/events?token=<token> → text/event-stream, `event: <name>` + `data: <json>`.
  * - The server writes a redirect file readable only by the user and prints that file's path
  *   (the token is in no command line). The file's form posts `token=<token>` to POST /open;
- *   the answer is the app's page with the token in <meta name="tillit-token">, so the token is
- *   in no URL and no browser history. The page keeps it in sessionStorage.
+ *   the answer is a 303 to / with a one-time code in a cookie (tillit-open), and the page
+ *   fetched with it carries the token in <meta name="tillit-token">, once; so the token is in
+ *   no URL, no browser history and no saved form data. The page keeps it in sessionStorage.
  * - http://127.0.0.1:<port>/#token=<token> works too (tests, a link typed by hand); the page
  *   then takes the token out of the address bar.
  */
