@@ -221,6 +221,19 @@ describe('tillit CLI', () => {
     expect(tillitJson<{ intact: boolean; checked: number }>(db, ['verify'])).toMatchObject({ intact: true, checked: 1 });
   });
 
+  it('verify --anchor: a malformed anchor is a usage error; an anchor from a longer chain is found', () => {
+    const db = tempDbPath(dir);
+    tillit(db, ['consent', 'add', 'a@example.no', '--source', 'web-form', '--date', '2026-01-01']);
+    for (const bad of ['12', '12:xyz', `3:${'a'.repeat(63)}`, `3:${'a'.repeat(64)}x`]) {
+      const run = tillit(db, ['verify', '--anchor', bad]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/--anchor must be EVENTS:HEAD/);
+    }
+    const later = tillit(db, ['verify', '--json', '--anchor', `99:${'a'.repeat(64)}`]);
+    expect(later.status).toBe(1);
+    expect(JSON.parse(later.stdout)).toMatchObject({ intact: false, firstBroken: { item: 'anchor', reason: expect.stringMatching(/counted 99 events, and only 1 is left/) } });
+  });
+
   it('verify names the first event edited behind the app’s back, and exits 1', () => {
     const db = tempDbPath(dir);
     tillit(db, ['consent', 'add', 'a@example.no', '--source', 'web-form', '--date', '2026-01-01']);

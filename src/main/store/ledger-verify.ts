@@ -357,7 +357,7 @@ export function* verifySteps(db: DB, options: VerifyOptions = {}): Generator<num
       return result({
         id: head.events + 1,
         item: 'anchor',
-        reason: `the ledger is shorter than it was: ${where} counted ${anchor.events} events, and only ${head.events} are left, so the newest events were deleted`,
+        reason: `the ledger is shorter than it was: ${where} counted ${anchor.events} events, and only ${head.events} ${head.events === 1 ? 'is' : 'are'} left, so the newest events were deleted`,
       });
     }
     if (hashAt.get(anchor.events) !== anchor.head) {
