@@ -7,15 +7,13 @@
 // Screenshots at 1366×768 go to test-results/.
 
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tillitJson } from '../helpers/cli.ts';
 import { tempDbPath, tempDir } from '../helpers/temp.ts';
-import { launchChromium, screenshotPath, startServe, type ServeProcess } from './harness.ts';
+import { axeViolations as axe, launchChromium, screenshotPath, startServe, type ServeProcess } from './harness.ts';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const VIEWPORT = { width: 1366, height: 768 };
 
 const dir = tempDir('tillit-e2e-contacts-');
@@ -34,23 +32,6 @@ const CSV = [
   'post@bakeri.no;;;Bakeri AS',
   'per.olsen@example.no;Per;Olsen;Olsen Eiendom',
 ].join('\r\n');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: string[];
-}
-
-/** Runs axe-core on the page as it is now; returns the violations (none expected). */
-async function axe(target: Page): Promise<AxeViolation[]> {
-  if (!(await target.evaluate(() => 'axe' in window))) await target.addScriptTag({ path: AXE });
-  return target.evaluate(async () => {
-    const run = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await run.run(document);
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-  });
-}
 
 async function shot(target: Page, name: string): Promise<void> {
   await target.evaluate(() => window.scrollTo(0, 0));

@@ -9,10 +9,9 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContactDetail, ContactPage, ImportSummary } from '../../src/shared/contract/dto.ts';
 import { tempDbPath, tempDir } from '../helpers/temp.ts';
-import { launchChromium, screenshotPath, startServe, type ServeProcess } from './harness.ts';
+import { axeViolations as axe, launchChromium, screenshotPath, startServe, type ServeProcess } from './harness.ts';
 
 const dir = tempDir('tillit-e2e-dates-');
-const AXE = path.resolve(import.meta.dirname, '../../node_modules/axe-core/axe.min.js');
 let server: ServeProcess;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -51,16 +50,6 @@ async function openPage(locale: string): Promise<Page> {
 async function shot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: screenshotPath(name), fullPage: true });
-}
-
-/** axe-core on the whole page as it is now: the violations, by rule and element. */
-async function axe(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const run = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const result = await run.run(document);
-    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)}`));
-  });
 }
 
 /** Empties a field and types into it key by key, as a person does. */

@@ -6,15 +6,13 @@
 // checks every step (zero violations) and each step is photographed in both languages.
 
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tillitJson } from '../helpers/cli.ts';
 import { tempDbPath, tempDir } from '../helpers/temp.ts';
-import { launchChromium, screenshotPath, startServe, type ServeProcess } from './harness.ts';
+import { axeViolations, launchChromium, screenshotPath, startServe, type ServeProcess } from './harness.ts';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const dir = tempDir('tillit-e2e-import-');
 const dbPath = tempDbPath(dir);
 let server: ServeProcess;
@@ -58,11 +56,7 @@ async function newPage(locale: string): Promise<{ context: BrowserContext; page:
 
 /** axe-core on the whole page: no violations of any rule. */
 async function expectNoAxeViolations(page: Page, step: string): Promise<void> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run(document);
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
-  });
+  const violations = await axeViolations(page);
   expect(violations, step).toEqual([]);
 }
 

@@ -193,8 +193,9 @@ export function* verifySteps(db: DB, options: VerifyOptions = {}): Generator<num
     detail: string | null;
   }[]).map((b) => ({ eventId: b.id, date: b.date, reason: (JSON.parse(b.detail ?? '{}') as Partial<BaselineDetail>).reason ?? '' }));
   const accepted = new Set(baseline?.detail?.accepted ?? []);
+  const erased = erasureRecords(db);
   /** Evidence an erasure on record cleared: its stored digest stands for the content it had. */
-  const redacted = erasureRecords(db).redactedEvidence;
+  const redacted = erased.redactedEvidence;
 
   let mode: 'full' | 'incremental' = 'full';
   let prevHash = GENESIS_HASH;
@@ -342,7 +343,7 @@ export function* verifySteps(db: DB, options: VerifyOptions = {}): Generator<num
     yield checked;
   }
   // Outside the events. Each problem has a key, so a baseline can accept what it found.
-  const problem = outsideProblems(db, { full: mode === 'full', upgrade, erasedContacts, filesDir: options.filesDir, loadEvidence });
+  const problem = outsideProblems(db, { full: mode === 'full', upgrade, erasedContacts, erased, filesDir: options.filesDir, loadEvidence });
   for (const p of problem) {
     if (!accepted.has(p.key)) return result(p.broken);
   }
@@ -376,6 +377,8 @@ interface OutsideContext {
   upgrade: { id: number; detail: UpgradeDetail } | null;
   /** Contacts whose events the walk hashed with their erasure tombstone. */
   erasedContacts: Set<number>;
+  /** The erasure records (erasureRecords). */
+  erased: ReturnType<typeof erasureRecords>;
   filesDir: string | undefined;
   loadEvidence: (id: number) => EvidenceRow | null;
 }
@@ -431,7 +434,7 @@ interface Problem {
 /** Problems outside the event rows, in a fixed order; lazily, so the first one stops the check. */
 function* outsideProblems(db: DB, ctx: OutsideContext): Generator<Problem> {
   const upgradeEvidenceThrough = ctx.upgrade?.detail?.evidence.through ?? 0;
-  const erased = erasureRecords(db);
+  const { erased } = ctx;
 
   // Every contact whose events were hashed with a tombstone has an erasure on record, and an
   // erased contact is not back.
@@ -603,6 +606,7 @@ export function acceptBaseline(db: DB, input: { reason: string; found: string; f
       full: true,
       upgrade,
       erasedContacts: walk.erasedContacts,
+      erased: erasureRecords(db),
       filesDir: input.filesDir,
       loadEvidence: (id) => {
         let row = evidenceCache.get(id);
